@@ -1,0 +1,25 @@
+namespace WebUI.Engine;
+
+/// <summary>Where the engine keeps its state and which runtime it drives; bound from the "Engine" section.</summary>
+public sealed class EngineOptions
+{
+    public const string SectionName = "Engine";
+
+    /// <summary>Persistent state: content store, snapshots, containers, volumes, networks, webui.db.</summary>
+    public string DataRoot { get; set; } = "/var/lib/webui";
+
+    /// <summary>Volatile state: conmon sockets and pid files, exit files, the Docker API socket.</summary>
+    public string ExecRoot { get; set; } = "/run/webui";
+
+    /// <summary>The OCI runtime: "runc" (default) or "crun", or an absolute path to one of them.</summary>
+    public string Runtime { get; set; } = "runc";
+
+    /// <summary>The conmon binary that monitors each container.</summary>
+    public string Conmon { get; set; } = "conmon";
+
+    /// <summary>Seconds a stop waits after the stop signal before it sends SIGKILL, unless the container says otherwise.</summary>
+    public int DefaultStopTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Keep containers running when the server stops and re-adopt them at start (live restore).</summary>
+    public bool LiveRestore { get; set; } = true;
+}

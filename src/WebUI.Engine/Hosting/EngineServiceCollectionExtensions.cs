@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebUI.Engine.Containers;
+using WebUI.Engine.Images;
+
+namespace WebUI.Engine.Hosting;
+
+/// <summary>The DI entry point of the engine.</summary>
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>Registers every engine subsystem and the hosted service that starts them; options bound from "Engine".</summary>
+    public static IServiceCollection AddContainerEngine(this IServiceCollection services)
+    {
+        services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddImages();
+        services.AddContainers();
+        services.AddHostedService<EngineHostedService>();
+        return services;
+    }
+}
