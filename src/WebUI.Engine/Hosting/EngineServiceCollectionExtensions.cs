@@ -13,6 +13,7 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EngineReadiness>();
         services.AddImages();
         services.AddContainers();
         services.AddHostedService<EngineHostedService>();
