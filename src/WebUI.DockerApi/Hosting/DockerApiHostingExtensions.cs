@@ -32,11 +32,15 @@ public static class DockerApiHostingExtensions
         {
             SocketListener.ListenOnUrls(kestrel, urls);
             SocketListener.PrepareDirectory(socket);
-            kestrel.ListenUnixSocket(socket, listen => listen.Use(next => connection =>
+            kestrel.ListenUnixSocket(socket, listen =>
             {
-                connection.Features.Set(DockerApiConnectionFeature.Instance);
-                return next(connection);
-            }));
+                listen.Use(next => connection =>
+                {
+                    connection.Features.Set(DockerApiConnectionFeature.Instance);
+                    return next(connection);
+                });
+                listen.Use(next => new UpgradeBodyConnectionMiddleware(next).OnConnectionAsync);
+            });
         });
         return builder;
     }
