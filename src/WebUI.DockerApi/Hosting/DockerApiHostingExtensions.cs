@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WebUI.DockerApi.Containers;
+using WebUI.DockerApi.Events;
 using WebUI.DockerApi.Images;
 using WebUI.DockerApi.Daemon;
 using WebUI.Engine;
@@ -67,6 +68,7 @@ public static class DockerApiHostingExtensions
         api.MapDaemonApi();
         api.MapImagesApi();
         api.MapContainersApi();
+        api.MapEventsApi();
         return app;
     }
 }
