@@ -1,27 +1,35 @@
+using MudBlazor.Services;
 using WebUI.Components;
+using WebUI.DockerApi.Hosting;
+using WebUI.Engine.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json sits beside the built assembly (linked from the repository's top level).
+    ContentRootPath = AppContext.BaseDirectory,
+});
+// Serve wwwroot and package assets (MudBlazor) from the build output's static web assets manifest, in every environment.
+builder.WebHost.UseStaticWebAssets();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddContainerEngine();
+builder.AddDockerApi();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+app.UseDockerApi();
+app.UseWhen(context => !DockerApiRequest.IsDockerApi(context), web =>
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+    web.UseExceptionHandler("/Error", createScopeForErrors: true);
+    web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+});
+app.UseRouting();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapDockerApi();
 
 app.Run();

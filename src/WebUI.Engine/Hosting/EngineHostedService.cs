@@ -8,15 +8,25 @@ namespace WebUI.Engine.Hosting;
 internal sealed partial class EngineHostedService(
     IEnumerable<IEngineInitializer> initializers,
     IOptions<EngineOptions> options,
+    EngineReadiness readiness,
     ILogger<EngineHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        Directory.CreateDirectory(o.DataRoot);
-        Directory.CreateDirectory(o.ExecRoot);
-        foreach (var init in initializers.OrderBy(i => i.Order))
-            await init.InitializeAsync(cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(o.DataRoot);
+            Directory.CreateDirectory(o.ExecRoot);
+            foreach (var init in initializers.OrderBy(i => i.Order))
+                await init.InitializeAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            readiness.MarkFailed(e);
+            throw;
+        }
+        readiness.MarkReady();
         LogStarted(logger, o.DataRoot, o.ExecRoot, o.Runtime);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebUI.Engine.Containers;
+using WebUI.Engine.Events;
 using WebUI.Engine.Images;
 
 namespace WebUI.Engine.Hosting;
@@ -13,6 +14,8 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EngineReadiness>();
+        services.AddSingleton<IEventBus, EventBus>();
         services.AddImages();
         services.AddContainers();
         services.AddHostedService<EngineHostedService>();

@@ -1,0 +1,52 @@
+# Shared helpers of the benchmarks: a throwaway WebUI server, a busybox rootfs, timing and medians.
+set -euo pipefail
+BENCH_ROOT=$(mktemp -d /tmp/wb.XXXXXX)
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WEBUI_DLL="$REPO/src/WebUI/bin/${CONFIGURATION:-Release}/net10.0/WebUI.dll"
+SERVER_PID=""
+
+cleanup() {
+  if [[ -n "$SERVER_PID" ]]; then
+    DOCKER_HOST="unix://$BENCH_ROOT/run/docker.sock" docker ps -aq | xargs -r env DOCKER_HOST="unix://$BENCH_ROOT/run/docker.sock" docker rm -f >/dev/null 2>&1 || true
+    kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  for m in $(awk '{print $5}' /proc/self/mountinfo | grep "^$BENCH_ROOT/" | sort -r); do umount -l "$m" 2>/dev/null || true; done
+  rm -rf "$BENCH_ROOT"
+}
+trap cleanup EXIT
+
+# busybox_rootfs DIR: a root file system with the host's static busybox and its applet links.
+busybox_rootfs() {
+  local dir=$1
+  mkdir -p "$dir"/{bin,sbin,usr/bin,usr/sbin,etc,proc,sys,dev,tmp,root}
+  cp /bin/busybox "$dir/bin/busybox"
+  for a in $(/bin/busybox --list-full); do [[ -e "$dir/$a" ]] || ln -s /bin/busybox "$dir/$a"; done
+  echo 'root:x:0:0:root:/root:/bin/sh' > "$dir/etc/passwd"
+  echo 'root:x:0:' > "$dir/etc/group"
+}
+
+# start_webui: builds (Release) if needed, starts a server on BENCH_ROOT, imports busybox.
+start_webui() {
+  if [[ ! -f "$WEBUI_DLL" ]]; then dotnet build "$REPO/src/WebUI" -c "${CONFIGURATION:-Release}" -nologo -v:q -clp:ErrorsOnly; fi
+  Engine__DataRoot="$BENCH_ROOT/data" Engine__ExecRoot="$BENCH_ROOT/run" Urls="http://127.0.0.1:0" \
+    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    dotnet "$WEBUI_DLL" > "$BENCH_ROOT/server.log" 2>&1 &
+  SERVER_PID=$!
+  export DOCKER_HOST="unix://$BENCH_ROOT/run/docker.sock"
+  for _ in $(seq 300); do docker version >/dev/null 2>&1 && break; sleep 0.1; done
+  busybox_rootfs "$BENCH_ROOT/bbroot"
+  tar -C "$BENCH_ROOT/bbroot" -cf "$BENCH_ROOT/busybox.tar" .
+  docker import --change 'CMD ["sh"]' "$BENCH_ROOT/busybox.tar" busybox:latest >/dev/null
+}
+
+# time_runs N CMD...: runs CMD N times, prints each wall time in seconds, one a line.
+time_runs() {
+  local n=$1; shift
+  for _ in $(seq "$n"); do
+    local s e
+    s=$(date +%s%N); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }; e=$(date +%s%N)
+    echo "scale=4; ($e - $s) / 1000000000" | bc
+  done
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.4f\n", (a[NR/2]+a[NR/2+1])/2}'; }

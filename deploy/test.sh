@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Set up and test: installs what is missing, builds, and runs every test (as root, on the real kernel).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deploy/install-deps.sh
+
+# Clean up what an earlier, killed test run may have left (only our own test directory).
+if [[ -d /tmp/wt ]]; then
+  for m in $(awk '{print $5}' /proc/self/mountinfo | grep '^/tmp/wt/' | sort -r); do umount -l "$m" 2>/dev/null || true; done
+fi
+
+log=$(mktemp)
+set +e
+dotnet test WebUI.sln --no-build -c "${CONFIGURATION:-Debug}" -nologo \
+  --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+set -e
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: $passed passed, $failed failed"
+exit "$rc"

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using WebUI.DockerApi.Containers;
+using WebUI.DockerApi.Events;
+using WebUI.DockerApi.Images;
+using WebUI.DockerApi.Daemon;
+using WebUI.Engine;
+
+namespace WebUI.DockerApi.Hosting;
+
+/// <summary>Adds the Docker Engine API front door: the unix socket listener, its middleware and its routes.</summary>
+public static class DockerApiHostingExtensions
+{
+    /// <summary>The web URLs used when "Urls" is not configured: loopback only.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    public static WebApplicationBuilder AddDockerApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DockerApiOptions>().BindConfiguration(DockerApiOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Routing.MatcherPolicy, DockerApiMatcherPolicy>());
+        builder.Services.AddSingleton<IHostedService, SocketPermissionsService>();
+
+        var socket = SocketPath(builder.Configuration);
+        var urls = builder.Configuration["Urls"] ?? builder.Configuration["urls"] ?? DefaultUrls;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            SocketListener.ListenOnUrls(kestrel, urls);
+            SocketListener.PrepareDirectory(socket);
+            kestrel.ListenUnixSocket(socket, listen =>
+            {
+                listen.Use(next => connection =>
+                {
+                    connection.Features.Set(DockerApiConnectionFeature.Instance);
+                    return next(connection);
+                });
+                listen.Use(next => new UpgradeBodyConnectionMiddleware(next).OnConnectionAsync);
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>The socket path from DockerApi:Socket, else &lt;Engine:ExecRoot&gt;/docker.sock.</summary>
+    public static string SocketPath(IConfiguration configuration)
+    {
+        var configured = configuration[$"{DockerApiOptions.SectionName}:Socket"];
+        if (!string.IsNullOrEmpty(configured)) return configured;
+        var execRoot = configuration[$"{EngineOptions.SectionName}:ExecRoot"];
+        return Path.Combine(string.IsNullOrEmpty(execRoot) ? new EngineOptions().ExecRoot : execRoot, "docker.sock");
+    }
+
+    /// <summary>Docker API middleware, on Docker API connections only; call before UseRouting.</summary>
+    public static IApplicationBuilder UseDockerApi(this IApplicationBuilder app) =>
+        app.UseWhen(DockerApiRequest.IsDockerApi, docker => docker
+            .UseMiddleware<DockerErrorMiddleware>()
+            .UseMiddleware<ApiVersionMiddleware>());
+
+    /// <summary>Maps every Docker API route, marked so they match only on Docker API connections.</summary>
+    public static IEndpointRouteBuilder MapDockerApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("").WithMetadata(DockerApiEndpointMetadata.Instance);
+        api.MapDaemonApi();
+        api.MapImagesApi();
+        api.MapContainersApi();
+        api.MapEventsApi();
+        return app;
+    }
+}
