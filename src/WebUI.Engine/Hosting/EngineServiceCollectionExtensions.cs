@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
+using WebUI.Engine.Volumes;
 
 namespace WebUI.Engine.Hosting;
 
@@ -18,6 +19,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IEventBus, EventBus>();
         services.AddImages();
         services.AddContainers();
+        services.AddVolumes();
         services.AddHostedService<EngineHostedService>();
         return services;
     }
