@@ -18,6 +18,7 @@ public static class ImagesApi
         app.MapPost("/images/create", CreateAsync);
         app.MapPost("/images/load", LoadAsync);
         app.MapGet("/images/json", ListAsync);
+        app.MapPost("/images/prune", PruneAsync);
         app.MapGet("/images/{**rest}", GetImageRouteAsync);
         app.MapPost("/images/{**rest}", PostImageRouteAsync);
         app.MapDelete("/images/{**rest}", RemoveAsync);
@@ -159,6 +160,14 @@ public static class ImagesApi
         var noPrune = DockerQuery.Bool(context.Request, "noprune");
         var records = await images.RemoveAsync(rest, force, noPrune, context.RequestAborted);
         return Results.Json(records.Select(r => new ImageDeleteResponseItem(r.Untagged, r.Deleted)).ToList(), DockerJson.Options);
+    }
+
+    /// <summary>POST /images/prune?filters=.</summary>
+    private static async Task<IResult> PruneAsync(HttpContext context, [FromServices] IImageService images)
+    {
+        var result = await images.PruneAsync(DockerQuery.Filters(context.Request), context.RequestAborted);
+        var deleted = result.Deleted.Select(r => new ImageDeleteResponseItem(r.Untagged, r.Deleted)).ToList();
+        return Results.Json(new ImagePruneResponse(deleted.Count == 0 ? null : deleted, result.SpaceReclaimed), DockerJson.Options);
     }
 
     private static string Familiar(string name) => ImageReference.Parse(name).FamiliarString;

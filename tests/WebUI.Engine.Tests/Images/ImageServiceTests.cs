@@ -230,6 +230,37 @@ public sealed class ImageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Prune_removes_dangling_images_only_unless_asked_for_all_unused()
+    {
+        var tagged = await ImportAsync(new TarBuilder().File("t", "1").Build(), "keep:1");
+        var dangling = await ImportAsync(new TarBuilder().File("d", "2").Build(), null);
+        var used = await ImportAsync(new TarBuilder().File("u", "3").Build(), null);
+        _engine.Usages.Add(new FakeUsage(used.Id, "c0ffee", running: false));
+
+        var r = await _engine.Images.PruneAsync(new Dictionary<string, IReadOnlyList<string>>(), default);
+
+        Assert.Equal([new ImageDeleteResult(null, dangling.Id), new ImageDeleteResult(null, dangling.TopChainId)], r.Deleted);
+        Assert.Equal(1, r.SpaceReclaimed);
+        Assert.Equal(new[] { tagged.Id, used.Id }.Order(), _engine.Store.All().Select(i => i.Id).Order());
+
+        var all = await _engine.Images.PruneAsync(new Dictionary<string, IReadOnlyList<string>> { ["dangling"] = ["false"] }, default);
+        Assert.Equal([new ImageDeleteResult("keep:1", null), new ImageDeleteResult(null, tagged.Id), new ImageDeleteResult(null, tagged.TopChainId)], all.Deleted);
+        Assert.Equal([used.Id], _engine.Store.All().Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task Image_changes_are_published_as_docker_image_events()
+    {
+        var seen = new List<string>();
+        using var _ = _engine.Events.Subscribe(e => { if (e.Type == "image") lock (seen) seen.Add($"{e.Action} {e.Attributes["name"]}"); });
+        var image = await ImportAsync(new TarBuilder().File("a", "1").Build(), "ev:1");
+        await _engine.Images.TagAsync("ev:1", "ev:2", default);
+        await _engine.Images.RemoveAsync("ev:2", false, false, default);
+        await _engine.Images.RemoveAsync("ev:1", false, false, default);
+        Assert.Equal(["import ev:1", "tag ev:2", "untag ev:2", "untag ev:1", $"delete {image.Id}"], seen);
+    }
+
+    [Fact]
     public async Task Images_and_names_survive_a_restart()
     {
         var image = await ImportAsync(Busybox.Value, "busybox");
