@@ -131,7 +131,7 @@ public static class ImagesApi
             VirtualSize = i.Size,
             GraphDriver = new GraphDriverData("overlay2", images.StorageOf(i)),
             RootFS = new ImageRootFs(i.Spec.RootFs.Type, i.Spec.RootFs.DiffIds),
-            Metadata = new ImageMetadata(i.RepoTags.Count > 0 ? Rfc3339Nano(i.Stored) : "0001-01-01T00:00:00Z"),
+            Metadata = new ImageMetadata(i.LastTagTime is { } tagged ? Rfc3339Nano(tagged) : "0001-01-01T00:00:00Z"),
         };
         return Results.Json(inspect, DockerJson.Options);
     }
