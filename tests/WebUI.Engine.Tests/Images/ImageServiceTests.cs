@@ -91,6 +91,38 @@ public sealed class ImageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_legacy_docker_save_archive_with_a_symlinked_duplicate_layer_loads()
+    {
+        // docker save before 25 wrote <id>/layer.tar and linked repeated layers to the first copy.
+        var same = new TarBuilder().File("same", "x").Build();
+        var config = TestImages.Config([same, same]);
+        using var ms = new MemoryStream();
+        using (var w = new System.Formats.Tar.TarWriter(ms, System.Formats.Tar.TarEntryFormat.Pax, leaveOpen: true))
+        {
+            void File(string name, byte[] data) => w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data) });
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.Directory, "aaa/"));
+            File("aaa/layer.tar", same);
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.Directory, "bbb/"));
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.SymbolicLink, "bbb/layer.tar") { LinkName = "../aaa/layer.tar" });
+            File(TestImages.Sha(config)[7..] + ".json", config);
+            File("manifest.json", System.Text.Encoding.UTF8.GetBytes($$"""[{"Config":"{{TestImages.Sha(config)[7..]}}.json","RepoTags":["legacy:1"],"Layers":["aaa/layer.tar","bbb/layer.tar"]}]"""));
+        }
+        Assert.Equal(["Loaded image: legacy:1"], await LoadAsync(ms.ToArray()));
+        Assert.Equal(2, (await _engine.Images.GetAsync("legacy:1", default)).ChainIds.Count);
+
+        // A link that climbs out of the archive is refused.
+        var files = new Dictionary<string, byte[]> { ["manifest.json"] = """[{"Config":"c.json","Layers":[]}]"""u8.ToArray() };
+        using var evil = new MemoryStream();
+        using (var w = new System.Formats.Tar.TarWriter(evil, System.Formats.Tar.TarEntryFormat.Pax, leaveOpen: true))
+        {
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "manifest.json") { DataStream = new MemoryStream(files["manifest.json"]) });
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.SymbolicLink, "c.json") { LinkName = "../../../../etc/passwd" });
+        }
+        var e = await Assert.ThrowsAsync<EngineException>(() => LoadAsync(evil.ToArray()));
+        Assert.Contains("points outside the archive", e.Message);
+    }
+
+    [Fact]
     public async Task An_oci_layout_loads_with_gzip_layers_and_its_ref_name()
     {
         var config = TestImages.Config([Busybox.Value]);
