@@ -123,6 +123,30 @@ public sealed class ImageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task An_image_without_layers_loads_and_gets_a_bind_mounted_writable_layer()
+    {
+        var config = TestImages.Config([]);
+        Assert.Equal(["Loaded image: scratchy:1"], await LoadAsync(TestImages.OciLayout(config, [], "docker.io/library/scratchy:1", containerdName: true)));
+        var image = await _engine.Images.GetAsync("scratchy:1", default);
+        Assert.Null(image.TopChainId);
+        Assert.Equal(0, image.Size);
+        Assert.Empty(_engine.Images.StorageOf(image));
+        var mount = Assert.Single(await _engine.Snapshots.PrepareAsync("c", image.TopChainId, default));
+        Assert.Equal("bind", mount.Type);
+    }
+
+    [Fact]
+    public async Task Parallel_loads_of_the_same_image_unpack_each_layer_once()
+    {
+        var config = TestImages.Config([Busybox.Value]);
+        var archive = TestImages.DockerArchive(config, [Busybox.Value], ["same:1"]);
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => LoadAsync(archive))));
+        Assert.All(results, r => Assert.Equal(["Loaded image: same:1"], r));
+        Assert.Single(_engine.SnapshotDirs());
+        Assert.Single(_engine.Store.All());
+    }
+
+    [Fact]
     public async Task An_oci_layout_loads_with_gzip_layers_and_its_ref_name()
     {
         var config = TestImages.Config([Busybox.Value]);
