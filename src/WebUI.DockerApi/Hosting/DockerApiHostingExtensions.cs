@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using WebUI.DockerApi.Containers;
 using WebUI.DockerApi.Events;
 using WebUI.DockerApi.Images;
+using WebUI.DockerApi.Volumes;
 using WebUI.DockerApi.Daemon;
 using WebUI.Engine;
 
@@ -69,6 +70,7 @@ public static class DockerApiHostingExtensions
         api.MapImagesApi();
         api.MapContainersApi();
         api.MapEventsApi();
+        api.MapVolumesApi();
         return app;
     }
 }
