@@ -41,7 +41,9 @@ internal static class ContainerAttachBridge
             wantStdin = false;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        // Not linked to RequestAborted: Kestrel fires it when the client half-closes (the CLI does that at once when it
+        // has no stdin to send), and output must keep flowing then. A client that is really gone fails our writes.
+        using var stop = new CancellationTokenSource();
         var input = wantStdin ? PumpStdinAsync(client, attachment, stop.Token) : Task.CompletedTask;
         try
         {
