@@ -135,7 +135,7 @@ public sealed class ContainersCliTests(BusyboxServerFixture fixture) : IClassFix
         Assert.NotEqual(0, rm.ExitCode);
         Assert.Contains("running", rm.Stderr);
         (await Server.Docker("rm", "-f", name)).EnsureSuccess();
-        Assert.Contains("No such container", (await Server.Docker("inspect", name)).Stderr);
+        Assert.Contains("No such container", (await Server.Docker("container", "inspect", name)).Stderr);
     }
 
     [Fact]
@@ -153,9 +153,10 @@ public sealed class ContainersCliTests(BusyboxServerFixture fixture) : IClassFix
     [Fact]
     public async Task Attach_to_a_running_container_sends_stdin_and_gets_output()
     {
-        var id = (await Server.Docker("run", "-d", "-i", "busybox", "sh", "-c", "while read l; do echo got $l; done; echo bye")).EnsureSuccess().Stdout.Trim();
+        // run -d -i keeps stdin open across attaches (conmon --leave-stdin-open), so the script ends itself.
+        var id = (await Server.Docker("run", "-d", "-i", "busybox", "sh", "-c", "while read l; do echo got $l; [ $l = y ] && exit 0; done")).EnsureSuccess().Stdout.Trim();
         var r = await Server.DockerAsync(["attach", id], stdin: "x\ny\n", timeout: TimeSpan.FromSeconds(30));
-        Assert.Contains("got x\ngot y\n", r.Stdout);
+        Assert.Equal((0, "got x\ngot y\n"), (r.ExitCode, r.Stdout));
         await Server.Docker("rm", "-f", id);
     }
 
