@@ -29,6 +29,7 @@ internal static class ContainerAttachBridge
             context.Response.Headers.Connection = "Upgrade";
             context.Response.Headers.Upgrade = "tcp";
             context.Response.ContentType = StreamFrames.ContentType(tty);
+            HalfCloseConnectionMiddleware.MarkHijacked(context);
             client = await upgrade.UpgradeAsync();
         }
         else
