@@ -135,10 +135,11 @@ internal sealed class ImageArchive : IDisposable
         {
             var manifestDescriptor = PickManifest(top, depth: 0);
             var manifestDigest = Digest.Parse(manifestDescriptor.Digest);
-            var manifest = ParseJson<OciManifest>(manifestDescriptor.Digest, ReadBlob(manifestDescriptor));
+            var manifestBytes = ReadBlob(manifestDescriptor);
+            var manifest = ParseJson<OciManifest>(manifestDescriptor.Digest, manifestBytes);
             if (manifest.Config is null) throw EngineException.Invalid($"invalid OCI manifest {manifestDigest}: no config");
             var config = ReadBlob(manifest.Config);
-            var layers = manifest.Layers.Select(l => new LayerSource(BlobPath(l), Digest.Parse(l.Digest), l.Size)).ToList();
+            var layers = manifest.Layers.Select(l => new LayerSource(BlobPath(l), Digest.Parse(l.Digest), l.Size, l.MediaType)).ToList();
             var names = new List<string>();
             var repoDigests = new List<string>();
             if (NameOf(top) is { } name)
@@ -146,7 +147,7 @@ internal sealed class ImageArchive : IDisposable
                 names.Add(name.ToString());
                 repoDigests.Add(name.Repository.WithDigest(manifestDigest).ToString());
             }
-            result.Add(new LoadCandidate(config, Digest.Parse(manifest.Config.Digest), layers, names, repoDigests));
+            result.Add(new LoadCandidate(config, Digest.Parse(manifest.Config.Digest), layers, names, repoDigests, manifestBytes));
         }
         return result;
     }
