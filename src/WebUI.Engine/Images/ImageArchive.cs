@@ -87,15 +87,15 @@ internal sealed class ImageArchive : IDisposable
         }
     }
 
-    /// <summary>The images in the archive: docker save's manifest.json when present, else the OCI layout's index.json.</summary>
+    /// <summary>
+    /// The images in the archive: from the OCI layout when there is one (it keeps the manifests, hence repo digests;
+    /// docker 25+ writes both), else from docker save's manifest.json.
+    /// </summary>
     public IReadOnlyList<LoadCandidate> ReadImages()
     {
+        if (Exists("index.json") && Exists("oci-layout")) return ReadOciLayout();
         if (Exists("manifest.json")) return ReadDockerArchive();
-        if (Exists("index.json"))
-        {
-            if (!Exists("oci-layout")) throw EngineException.Invalid("invalid OCI layout: missing oci-layout file");
-            return ReadOciLayout();
-        }
+        if (Exists("index.json")) throw EngineException.Invalid("invalid OCI layout: missing oci-layout file");
         throw EngineException.Invalid("invalid archive: neither manifest.json (docker save) nor index.json (OCI layout) found");
     }
 
