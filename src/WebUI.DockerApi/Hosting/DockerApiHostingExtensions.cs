@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WebUI.DockerApi.Containers;
 using WebUI.DockerApi.Events;
+using WebUI.DockerApi.Exec;
 using WebUI.DockerApi.Images;
 using WebUI.DockerApi.Volumes;
 using WebUI.DockerApi.Daemon;
@@ -70,6 +71,7 @@ public static class DockerApiHostingExtensions
         api.MapDaemonApi();
         api.MapImagesApi();
         api.MapContainersApi();
+        api.MapExecApi();
         api.MapEventsApi();
         api.MapVolumesApi();
         return app;

@@ -268,6 +268,7 @@ internal sealed partial class ContainerService(
         UnmountRootfs(id);
         await snapshots.RemoveAsync(id, CancellationToken.None);
         runtime.RemoveExecState(id);
+        ForgetExecs(id);
         TryDeleteDirectory(Paths.ContainerDir(id));
         store.Remove(record);
         live.Removed = true;
