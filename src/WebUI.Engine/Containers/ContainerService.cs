@@ -136,7 +136,7 @@ internal sealed partial class ContainerService(
             var user = UserResolver.Resolve(record.Config.User, Paths.RootfsDir(id));
             var spec = OciSpecBuilder.Build(record, user,
                 new OciSpecBuilder.EtcFiles(record.HostnamePath, record.HostsPath, record.ResolvConfPath),
-                $"/webui/{id}");
+                ConmonRuntime.CgroupPath(id));
             Snapshots.AtomicFile.WriteJson(Paths.SpecFile(id), spec, new JsonSerializerOptions { WriteIndented = true });
 
             var pid = await runtime.CreateAsync(id, record.Config.Tty, record.Config.OpenStdin, record.Config.StdinOnce, cancellationToken);
@@ -200,11 +200,15 @@ internal sealed partial class ContainerService(
         if (await runtime.KillAsync(record.Id, sig, cancellationToken))
         {
             Publish(record, "kill", new Dictionary<string, string> { ["signal"] = sig.ToString() });
+            await ThawAfterSignalAsync(record, cancellationToken);
             if (timeout < 0) { await exited.WaitAsync(cancellationToken); return; }
             if (await Completes(exited, TimeSpan.FromSeconds(timeout), cancellationToken)) return;
         }
         if (await runtime.KillAsync(record.Id, Signals.SIGKILL, cancellationToken))
+        {
             Publish(record, "kill", new Dictionary<string, string> { ["signal"] = Signals.SIGKILL.ToString() });
+            await ThawAfterSignalAsync(record, cancellationToken);
+        }
         // The exit file shows up within milliseconds of SIGKILL; a conmon that died meanwhile gets a state check instead.
         if (!await Completes(exited, TimeSpan.FromSeconds(30), cancellationToken))
             await ReconcileAsync(record, cancellationToken);
@@ -220,6 +224,7 @@ internal sealed partial class ContainerService(
         if (!await runtime.KillAsync(record.Id, sig, cancellationToken))
             throw EngineException.Conflict($"Container {record.Id} is not running");
         Publish(record, "kill", new Dictionary<string, string> { ["signal"] = sig.ToString() });
+        await ThawAfterSignalAsync(record, cancellationToken);
         // As dockerd: after SIGKILL the answer waits (briefly) for the exit, so the next command sees a stopped container.
         if (sig == Signals.SIGKILL) await Completes(exited, TimeSpan.FromSeconds(10), cancellationToken);
     }
@@ -254,6 +259,7 @@ internal sealed partial class ContainerService(
             record.ManuallyStopped = true;
             var exited = live.Exited.Task;
             await runtime.KillAsync(record.Id, Signals.SIGKILL, cancellationToken);
+            await ThawAfterSignalAsync(record, cancellationToken);
             if (!await Completes(exited, TimeSpan.FromSeconds(30), cancellationToken))
                 await ReconcileAsync(record, cancellationToken);
         }
