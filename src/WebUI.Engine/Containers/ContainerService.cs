@@ -252,6 +252,8 @@ internal sealed partial class ContainerService(
     {
         var record = store.Get(idOrName);
         var live = Live(record.Id);
+        // A restart the policy has scheduled is called off first, so it cannot bring the container back meanwhile.
+        if (force) await StopRestartingAsync(record, cancellationToken);
         if (record.State.Running)
         {
             if (!force)

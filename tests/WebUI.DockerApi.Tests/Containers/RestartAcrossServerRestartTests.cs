@@ -27,6 +27,6 @@ public sealed class RestartAcrossServerRestartTests
         Assert.Equal("running", await Inspect(always, "{{.State.Status}}"));
         Assert.Equal("exited", await Inspect(unless, "{{.State.Status}}"));
         Assert.Equal("running", await Inspect(unlessRunning, "{{.State.Status}}"));
-        Assert.Contains("No such container", (await server.Docker("inspect", removed)).Stderr);
+        Assert.Contains("No such container", (await server.Docker("container", "inspect", removed)).Stderr);
     }
 }
