@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
@@ -42,6 +43,26 @@ public sealed class ImagesView(IImageService images, IEnumerable<IImageUsage> us
     }
 
     public Task SaveAsync(IReadOnlyList<string> namesOrIds, Stream output, CancellationToken cancellationToken) => images.SaveAsync(namesOrIds, output, cancellationToken);
+
+    /// <summary>docker save as a stream to read from (for a browser download): the engine writes into a pipe while the reader drains it.</summary>
+    public Stream SaveStream(IReadOnlyList<string> namesOrIds, CancellationToken cancellationToken)
+    {
+        var pipe = new Pipe();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using (var writer = pipe.Writer.AsStream(leaveOpen: true))
+                    await images.SaveAsync(namesOrIds, writer, cancellationToken);
+                await pipe.Writer.CompleteAsync();
+            }
+            catch (Exception e)
+            {
+                await pipe.Writer.CompleteAsync(e);
+            }
+        }, CancellationToken.None);
+        return pipe.Reader.AsStream();
+    }
 
     /// <summary>Names of local images ("busybox:latest"), for suggestions in forms.</summary>
     public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken) =>
