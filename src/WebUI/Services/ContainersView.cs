@@ -102,10 +102,10 @@ public sealed class ContainersView(IContainerService containers, ImagesView imag
     public Task<IReadOnlyList<string>> ImageNamesAsync(CancellationToken cancellationToken) => images.NamesAsync(cancellationToken);
 
     /// <summary>The log as lines, then (with follow) new lines as they are written until the container stops or the token is cancelled.</summary>
-    public async IAsyncEnumerable<LogLine> LogsAsync(string idOrName, int? tail, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<LogLine> LogsAsync(string idOrName, int? tail, DateTimeOffset? since, bool follow, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var partial = new Dictionary<LogStream, StringBuilder>();
-        await foreach (var entry in containers.LogsAsync(idOrName, new LogOptions { Follow = follow, Tail = tail }, cancellationToken))
+        await foreach (var entry in containers.LogsAsync(idOrName, new LogOptions { Follow = follow, Tail = tail, Since = since }, cancellationToken))
         {
             var text = Encoding.UTF8.GetString(entry.Data.Span);
             if (!partial.TryGetValue(entry.Stream, out var pending)) partial[entry.Stream] = pending = new StringBuilder();

@@ -18,6 +18,9 @@ window.webui = {
         a.remove();
         URL.revokeObjectURL(url);
     },
+    scrollToBottom: function (element) {
+        if (element) element.scrollTop = element.scrollHeight;
+    },
     getTheme: function () {
         return localStorage.getItem("webui-theme");
     },
