@@ -21,6 +21,10 @@ window.webui = {
     scrollToBottom: function (element) {
         if (element) element.scrollTop = element.scrollHeight;
     },
+    // Marks the page interactive (the circuit is up), for tests and benchmarks to wait on.
+    ready: function () {
+        document.documentElement.dataset.circuit = "ready";
+    },
     getTheme: function () {
         return localStorage.getItem("webui-theme");
     },
