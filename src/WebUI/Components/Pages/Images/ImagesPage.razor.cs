@@ -51,6 +51,8 @@ public partial class ImagesPage : IDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _error = "Could not list images: " + UserMessages.For(e);
+            // The error is shown outside the table, which re-renders only itself.
+            _ = InvokeAsync(StateHasChanged);
             return new TableData<ImageRow> { Items = [], TotalItems = 0 };
         }
         finally
