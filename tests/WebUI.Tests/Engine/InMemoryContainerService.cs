@@ -15,6 +15,9 @@ public sealed class InMemoryContainerService(TestEventBus events) : IContainerSe
     public List<string> Calls { get; } = [];
     public List<ContainerCreateRequest> CreateRequests { get; } = [];
 
+    /// <summary>Thrown by CreateAsync while set (the engine's refusal of a request).</summary>
+    public Exception? CreateFailure { get; set; }
+
     public ContainerRecord Add(string name, string status, string image = "busybox:latest", params (string Key, string Value)[] labels)
     {
         var id = Convert.ToHexStringLower(Encoding.UTF8.GetBytes(name.PadRight(32, 'x')))[..64];
@@ -45,6 +48,7 @@ public sealed class InMemoryContainerService(TestEventBus events) : IContainerSe
 
     public Task<ContainerCreateResult> CreateAsync(ContainerCreateRequest request, string? name, CancellationToken cancellationToken)
     {
+        if (CreateFailure is { } failure) throw failure;
         CreateRequests.Add(request);
         Calls.Add($"create {name}");
         var c = Add(name ?? "generated", ContainerStatus.Created, request.Image);
