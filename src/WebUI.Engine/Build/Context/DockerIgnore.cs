@@ -74,9 +74,27 @@ internal sealed class DockerIgnore
         return Matches(file);
     }
 
+    /// <summary>
+    /// Docker keeps walking an excluded directory only if a "!" pattern starts with its path; this checks the same
+    /// per path component, so wildcards ("!src/**/*.go", "!*/keep") count too.
+    /// </summary>
     private bool ExceptionCouldMatchInside(string dir)
     {
-        var dirSlash = dir + "/";
-        return _patterns.Any(p => p.Exclusion && (p.Text + "/").StartsWith(dirSlash, StringComparison.Ordinal));
+        var dirParts = dir.Split('/');
+        foreach (var p in _patterns)
+        {
+            if (!p.Exclusion) continue;
+            var parts = p.Text.Split('/');
+            var possible = true;
+            for (var i = 0; i < dirParts.Length && possible; i++)
+            {
+                if (i >= parts.Length) { possible = false; break; }
+                if (parts[i].Contains("**", StringComparison.Ordinal)) break;
+                possible = IgnorePattern.MatchesComponent(parts[i], dirParts[i]);
+            }
+            if (possible && (parts.Length > dirParts.Length || parts.Take(dirParts.Length).Any(x => x.Contains("**", StringComparison.Ordinal))))
+                return true;
+        }
+        return false;
     }
 }

@@ -25,6 +25,10 @@ internal sealed class IgnorePattern
 
     public bool IsMatch(string path) => _regex.IsMatch(path);
 
+    /// <summary>Whether one path component matches one pattern component (no "/" on either side).</summary>
+    internal static bool MatchesComponent(string patternPart, string name) =>
+        Regex.IsMatch(name, Compile(patternPart, doubleStar: false), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     /// <summary>
     /// Pattern to regex. With <paramref name="doubleStar"/> off this is Go's filepath.Match (COPY globs), where
     /// "**" is just two stars.
