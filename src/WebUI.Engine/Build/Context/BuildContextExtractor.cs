@@ -139,17 +139,17 @@ internal static class BuildContextExtractor
         foreach (var entry in Directory.EnumerateFileSystemEntries(Path.Join(root, prefix)).ToList())
         {
             var rel = prefix + Path.GetFileName(entry);
-            var isLink = new FileInfo(entry).LinkTarget is not null;
-            var isDir = !isLink && Directory.Exists(entry);
-            if (rel != dockerfileRel && rel != IgnoreFile && ignore.IsExcluded(rel))
+            var isDir = new FileInfo(entry).LinkTarget is null && Directory.Exists(entry);
+            var excluded = rel != dockerfileRel && rel != IgnoreFile && ignore.IsExcluded(rel);
+            if (isDir)
             {
-                if (isDir && !dockerfileRel.StartsWith(rel + "/", StringComparison.Ordinal)) Directory.Delete(entry, recursive: true);
-                else if (isDir) Prune(root, rel + "/", ignore, dockerfileRel);
-                else File.Delete(entry);
-            }
-            else if (isDir)
-            {
+                // Children decide for themselves: an exception may keep some of an excluded directory.
                 Prune(root, rel + "/", ignore, dockerfileRel);
+                if (excluded && !Directory.EnumerateFileSystemEntries(entry).Any()) Directory.Delete(entry);
+            }
+            else if (excluded)
+            {
+                File.Delete(entry);
             }
         }
     }
