@@ -104,6 +104,22 @@ public sealed class BuildPlanTests
     }
 
     [Fact]
+    public void Arg_required_check_sees_an_earlier_arg_on_the_same_line()
+    {
+        var steps = Steps("FROM a\nARG A=1 B=${A:?required}\nRUN x");
+        Assert.Equal("1", steps[1].Args["B"]);
+    }
+
+    [Fact]
+    public void Plan_does_not_fail_on_variables_only_the_base_image_defines()
+    {
+        var plan = Plan("FROM golang AS unused\nRUN x\nFROM golang\nWORKDIR ${GOPATH:?GOPATH must be set}");
+        Assert.Throws<EngineException>(() => plan.Evaluate(plan.Target, NoEnv));
+        var steps = plan.Evaluate(plan.Target, new Dictionary<string, string> { ["GOPATH"] = "/go" });
+        Assert.Equal("/go", ((WorkdirInstruction)steps[0].Expanded).Path);
+    }
+
+    [Fact]
     public void Required_variable_error_names_the_line()
     {
         var e = Assert.Throws<EngineException>(() => Steps("FROM a\n\nWORKDIR ${DIR:?set DIR}"));

@@ -96,7 +96,8 @@ internal static class BuildContextExtractor
         var text = await File.ReadAllTextAsync(dockerfileFull, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
         foreach (var special in new[] { dockerfileRel, IgnoreFile })
         {
-            var path = Path.Join(root, special);
+            // Resolved within the root, so a symlinked parent can never make this delete a file outside.
+            var path = ContextRoot.Resolve(root, special, followFinal: false);
             if (ignore.Matches(special) && (File.Exists(path) || new FileInfo(path).LinkTarget is not null)) File.Delete(path);
         }
         return new BuildContext(root, text, ignore);

@@ -51,7 +51,7 @@ internal sealed class BuildPlan
             if (named is { } b) set.Add(b);
             bases.Add(baseRef);
             // Dependencies come from the stage evaluated without its base image's env; ENV-dependent --from values are rare.
-            foreach (var step in new StageEvaluator(lexer, globalArgs, options).Evaluate(stage, new Dictionary<string, string>()))
+            foreach (var step in new StageEvaluator(lexer, globalArgs, options, lenient: true).Evaluate(stage, new Dictionary<string, string>()))
             {
                 var refs = step.Expanded switch
                 {
