@@ -228,11 +228,13 @@ public sealed class DockerfileParserTests
     [InlineData("ONBUILD from x", "dockerfile parse error on line 1: FROM isn't allowed as an ONBUILD trigger")]
     [InlineData("ONBUILD MAINTAINER me", "dockerfile parse error on line 1: MAINTAINER isn't allowed as an ONBUILD trigger")]
     [InlineData("ONBUILD", "dockerfile parse error on line 1: ONBUILD requires at least one argument")]
-    [InlineData("ONBUILD RUNN x", "dockerfile parse error on line 1: unknown instruction: RUNN")]
+    [InlineData("ONBUILD RUNN x", "dockerfile parse error on line 1: unknown instruction: RUNN (did you mean RUN?)")]
     public void Onbuild_errors(string text, string message) => AssertError(text, message);
 
     [Theory]
-    [InlineData("FROM a\nRUNN x", "dockerfile parse error on line 2: unknown instruction: RUNN")]
+    [InlineData("FROM a\nRUNN x", "dockerfile parse error on line 2: unknown instruction: RUNN (did you mean RUN?)")]
+    [InlineData("FORM a", "dockerfile parse error on line 1: unknown instruction: FORM (did you mean FROM?)")]
+    [InlineData("services:", "dockerfile parse error on line 1: unknown instruction: services:")]
     [InlineData("FROM", "dockerfile parse error on line 1: FROM requires either one or three arguments")]
     [InlineData("FROM a b", "dockerfile parse error on line 1: FROM requires either one or three arguments")]
     [InlineData("FROM a AT b", "dockerfile parse error on line 1: FROM requires either one or three arguments")]
@@ -251,10 +253,11 @@ public sealed class DockerfileParserTests
     [InlineData("EXPOSE", "dockerfile parse error on line 1: EXPOSE requires at least one argument")]
     [InlineData("VOLUME", "dockerfile parse error on line 1: VOLUME requires at least one argument")]
     [InlineData("VOLUME [\"\"]", "dockerfile parse error on line 1: VOLUME specified can not be an empty string")]
-    [InlineData("COPY a", "dockerfile parse error on line 1: COPY requires at least two arguments, but only one was provided. Destination could not be determined.")]
-    [InlineData("ADD", "dockerfile parse error on line 1: ADD requires at least two arguments, but only one was provided. Destination could not be determined.")]
+    [InlineData("COPY a", "dockerfile parse error on line 1: COPY requires at least two arguments, but only one was provided. Destination could not be determined")]
+    [InlineData("ADD", "dockerfile parse error on line 1: ADD requires at least two arguments, but only one was provided. Destination could not be determined")]
     [InlineData("CMD [\"a\", 1]", "dockerfile parse error on line 1: when using JSON array syntax, arrays must be comprised of strings only")]
     [InlineData("FROM a\nRUN echo \\\n  more\nBOGUS", "dockerfile parse error on line 4: unknown instruction: BOGUS")]
+    [InlineData("FROM a\nRUN echo \\ \n&& more\r\nFROM b\nCMD [\"x\",\n\"y\"]", "dockerfile parse error on line 6: unknown instruction: \"y\"]")]
     public void Malformed_lines_name_line_and_problem(string text, string message) => AssertError(text, message);
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class CopyParser
         var words = json ?? InstructionParser.Whitespace().Split(rest).Where(w => w.Length > 0).ToList();
         var heredocs = json is null ? readHeredocs(HeredocWords.Find(rest, escape)) : [];
         if (words.Count < 2)
-            throw ParseError.At(line, $"{keyword} requires at least two arguments, but only one was provided. Destination could not be determined.");
+            throw ParseError.At(line, $"{keyword} requires at least two arguments, but only one was provided. Destination could not be determined");
         var sources = words.Take(words.Count - 1).ToList();
         var dest = words[^1];
         if (isCopy)

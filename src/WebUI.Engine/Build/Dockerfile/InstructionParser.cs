@@ -60,7 +60,7 @@ internal static partial class InstructionParser
                 return new ShellInstruction(line, original, shell);
             case "ONBUILD": return ParseOnbuild(line, original, escape, flagWords, rest, readHeredocs);
             default:
-                throw ParseError.At(line, $"unknown instruction: {written}");
+                throw ParseError.At(line, $"unknown instruction: {written}{KeywordSuggestion.For(written)}");
         }
     }
 

@@ -93,7 +93,7 @@ internal sealed class BuildPlan
 
     private static (List<ArgInstruction> Globals, List<BuildStage> Stages) Split(ParsedDockerfile dockerfile)
     {
-        if (dockerfile.Instructions.Count == 0) throw EngineException.Invalid("the Dockerfile cannot be empty");
+        if (dockerfile.Instructions.Count == 0) throw EngineException.Invalid("file with no instructions");
         var globals = new List<ArgInstruction>();
         var stages = new List<BuildStage>();
         FromInstruction? from = null;
