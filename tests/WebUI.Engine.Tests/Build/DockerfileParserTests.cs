@@ -59,12 +59,20 @@ public sealed class DockerfileParserTests
     [InlineData("RUN --mount=type=cache true", "dockerfile parse error on line 1: mount target must be specified")]
     [InlineData("RUN --mount=type=cache,target=/x,bogus=1 true", "dockerfile parse error on line 1: unexpected key 'bogus' in 'bogus=1'")]
     [InlineData("RUN --foo true", "dockerfile parse error on line 1: unknown flag: --foo")]
-    [InlineData("RUN --network true", "dockerfile parse error on line 1: missing a value on flag: --network")]
-    [InlineData("RUN --network=none --network=host true", "dockerfile parse error on line 1: duplicate flag specified: --network")]
-    [InlineData("COPY --link=maybe a b", "dockerfile parse error on line 1: expecting boolean value for flag link, not: maybe")]
+    [InlineData("RUN --network true", "dockerfile parse error on line 1: Missing a value on flag: network")]
+    [InlineData("RUN --network=none --network=host true", "dockerfile parse error on line 1: Duplicate flag specified: network")]
+    [InlineData("COPY --link=maybe a b", "dockerfile parse error on line 1: Expecting boolean value for flag link, not: maybe")]
+    [InlineData("COPY --link= a b", "dockerfile parse error on line 1: Missing a value on flag: link")]
     [InlineData("ADD --from=x a b", "dockerfile parse error on line 1: unknown flag: --from")]
     [InlineData("WORKDIR --x=1 /a", "dockerfile parse error on line 1: unknown flag: --x")]
     public void Bad_flags_are_rejected(string text, string message) => AssertError(text, message);
+
+    [Fact]
+    public void Bare_cmd_and_entrypoint_reset_to_empty()
+    {
+        Assert.Empty(Assert.IsType<CmdInstruction>(Single("CMD")).Command.Args);
+        Assert.True(Assert.IsType<EntrypointInstruction>(Single("ENTRYPOINT []")).Command.IsExecForm);
+    }
 
     [Fact]
     public void Double_dash_ends_flags()
@@ -199,7 +207,7 @@ public sealed class DockerfileParserTests
     [Theory]
     [InlineData("HEALTHCHECK NONE x", "dockerfile parse error on line 1: HEALTHCHECK NONE takes no arguments")]
     [InlineData("HEALTHCHECK --interval=5s NONE", "dockerfile parse error on line 1: options cannot be specified with HEALTHCHECK NONE")]
-    [InlineData("HEALTHCHECK PING x", "dockerfile parse error on line 1: Unknown type \"PING\" in HEALTHCHECK (try CMD)")]
+    [InlineData("HEALTHCHECK ping x", "dockerfile parse error on line 1: Unknown type \"PING\" in HEALTHCHECK (try CMD)")]
     [InlineData("HEALTHCHECK CMD", "dockerfile parse error on line 1: Missing command after HEALTHCHECK CMD")]
     [InlineData("HEALTHCHECK --retries=-1 CMD x", "dockerfile parse error on line 1: --retries cannot be negative (-1)")]
     [InlineData("HEALTHCHECK --interval=1us CMD x", "dockerfile parse error on line 1: Interval \"interval\" cannot be less than 1ms")]
@@ -255,6 +263,7 @@ public sealed class DockerfileParserTests
     [InlineData("VOLUME [\"\"]", "dockerfile parse error on line 1: VOLUME specified can not be an empty string")]
     [InlineData("COPY a", "dockerfile parse error on line 1: COPY requires at least two arguments, but only one was provided. Destination could not be determined")]
     [InlineData("ADD", "dockerfile parse error on line 1: ADD requires at least two arguments, but only one was provided. Destination could not be determined")]
+    [InlineData("FROM a\nCOPY x <<EOF\nEOF", "dockerfile parse error on line 2: COPY cannot accept a heredoc as a destination")]
     [InlineData("CMD [\"a\", 1]", "dockerfile parse error on line 1: when using JSON array syntax, arrays must be comprised of strings only")]
     [InlineData("FROM a\nRUN echo \\\n  more\nBOGUS", "dockerfile parse error on line 4: unknown instruction: BOGUS")]
     [InlineData("FROM a\nRUN echo \\ \n&& more\r\nFROM b\nCMD [\"x\",\n\"y\"]", "dockerfile parse error on line 6: unknown instruction: \"y\"]")]

@@ -17,6 +17,8 @@ internal static class CopyParser
             throw ParseError.At(line, $"{keyword} requires at least two arguments, but only one was provided. Destination could not be determined");
         var sources = words.Take(words.Count - 1).ToList();
         var dest = words[^1];
+        if (json is null && HeredocWords.TryParse(dest) is not null)
+            throw ParseError.At(line, $"{keyword} cannot accept a heredoc as a destination");
         if (isCopy)
             return new CopyInstruction(line, original, sources, dest, heredocs, flags.String("from"), flags.String("chown"),
                 flags.String("chmod"), flags.Bool("link"), flags.Bool("parents"), flags.Strings("exclude"));

@@ -55,17 +55,19 @@ internal sealed class InstructionFlags
             string? value = eq < 0 ? null : body[(eq + 1)..];
             if (bools.Contains(name))
             {
+                if (value is "") throw ParseError.At(line, $"Missing a value on flag: {name}");
                 var b = value is null || value.Equals("true", StringComparison.OrdinalIgnoreCase);
                 if (value is not null && !b && !value.Equals("false", StringComparison.OrdinalIgnoreCase))
-                    throw ParseError.At(line, $"expecting boolean value for flag {name}, not: {value}");
+                    throw ParseError.At(line, $"Expecting boolean value for flag {name}, not: {value}");
                 flags._values[name] = [b ? "true" : "false"];
                 continue;
             }
+            // BuildKit says "Unknown flag: foo"; the project's wording keeps the dashes so the flag is recognisable.
             if (!strings.Contains(name)) throw ParseError.At(line, $"unknown flag: --{name}");
-            if (value is null) throw ParseError.At(line, $"missing a value on flag: --{name}");
+            if (value is null) throw ParseError.At(line, $"Missing a value on flag: {name}");
             if (flags._values.TryGetValue(name, out var list))
             {
-                if (repeatable is null || !repeatable.Contains(name)) throw ParseError.At(line, $"duplicate flag specified: --{name}");
+                if (repeatable is null || !repeatable.Contains(name)) throw ParseError.At(line, $"Duplicate flag specified: {name}");
                 list.Add(value);
             }
             else

@@ -25,10 +25,10 @@ internal static partial class InstructionParser
             case "RUN": return ParseRun(line, original, escape, flagWords, rest, readHeredocs);
             case "CMD":
                 NoFlag(line, flagWords);
-                return new CmdInstruction(line, original, ParseCommand(line, keyword, rest));
+                return new CmdInstruction(line, original, ParseCommand(line, keyword, rest, allowEmpty: true));
             case "ENTRYPOINT":
                 NoFlag(line, flagWords);
-                return new EntrypointInstruction(line, original, ParseCommand(line, keyword, rest));
+                return new EntrypointInstruction(line, original, ParseCommand(line, keyword, rest, allowEmpty: true));
             case "ENV":
                 NoFlag(line, flagWords);
                 return new EnvInstruction(line, original, ParseNameValues(line, keyword, rest, escape));
@@ -105,9 +105,10 @@ internal static partial class InstructionParser
         }
     }
 
-    private static CommandLine ParseCommand(int line, string keyword, string rest)
+    /// <summary>BuildKit accepts a bare CMD or ENTRYPOINT (an empty command, which resets it); a bare RUN has nothing to run.</summary>
+    private static CommandLine ParseCommand(int line, string keyword, string rest, bool allowEmpty = false)
     {
-        if (rest.Length == 0) throw AtLeastOne(line, keyword);
+        if (rest.Length == 0) return allowEmpty ? new CommandLine([], false) : throw AtLeastOne(line, keyword);
         var json = TryParseJson(line, rest);
         return json is not null ? new CommandLine(json, false) : new CommandLine([rest], true);
     }
@@ -204,7 +205,7 @@ internal static partial class InstructionParser
             if (flagWords.Count > 0) throw ParseError.At(line, "options cannot be specified with HEALTHCHECK NONE");
             return new HealthcheckInstruction(line, original, null, null, null, null, null, null);
         }
-        if (type != "CMD") throw ParseError.At(line, $"Unknown type \"{parts[0]}\" in HEALTHCHECK (try CMD)");
+        if (type != "CMD") throw ParseError.At(line, $"Unknown type \"{type}\" in HEALTHCHECK (try CMD)");
         if (args.Length == 0) throw ParseError.At(line, "Missing command after HEALTHCHECK CMD");
         var command = TryParseJson(line, args) is { } json ? new CommandLine(json, false) : new CommandLine([args], true);
         int? retries = null;
