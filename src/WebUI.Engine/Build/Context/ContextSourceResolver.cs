@@ -19,7 +19,7 @@ internal static class ContextSourceResolver
             var rel = ContextPaths.WithinRoot(cleaned);
             if (rel.IndexOfAny(['*', '?', '[']) >= 0)
             {
-                var regex = new Regex(IgnorePattern.Compile(rel, doubleStar: false), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                var regex = IgnorePattern.ToRegex(rel, doubleStar: false);
                 var before = result.Count;
                 Walk(root, root, "", regex, result, seen);
                 if (result.Count == before) throw EngineException.Invalid($"{keyword} failed: no source files were specified");

@@ -14,7 +14,7 @@ internal sealed class IgnorePattern
         Exclusion = text.StartsWith('!');
         Text = Exclusion ? text[1..] : text;
         if (Text.Length == 0) throw EngineException.Invalid("illegal exclusion pattern: \"!\"");
-        _regex = new Regex(Compile(Text, doubleStar: true), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+        _regex = ToRegex(Text, doubleStar: true);
     }
 
     /// <summary>The cleaned pattern without its leading '!'.</summary>
@@ -26,8 +26,20 @@ internal sealed class IgnorePattern
     public bool IsMatch(string path) => _regex.IsMatch(path);
 
     /// <summary>Whether one path component matches one pattern component (no "/" on either side).</summary>
-    internal static bool MatchesComponent(string patternPart, string name) =>
-        Regex.IsMatch(name, Compile(patternPart, doubleStar: false), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    internal static bool MatchesComponent(string patternPart, string name) => ToRegex(patternPart, doubleStar: false).IsMatch(name);
+
+    /// <summary>Compiles a pattern; anything .NET's regex refuses (e.g. "[z-a]") is Go's ErrBadPattern.</summary>
+    internal static Regex ToRegex(string pattern, bool doubleStar)
+    {
+        try
+        {
+            return new Regex(Compile(pattern, doubleStar), RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            throw EngineException.Invalid($"syntax error in pattern: {pattern}");
+        }
+    }
 
     /// <summary>
     /// Pattern to regex. With <paramref name="doubleStar"/> off this is Go's filepath.Match (COPY globs), where
