@@ -32,6 +32,20 @@ public sealed class BuildContextExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task Extracts_zstd_contexts_and_checksums_through_the_context()
+    {
+        var zstd = new MemoryStream();
+        using (var z = new ZstdSharp.CompressionStream(zstd, 3, 0, leaveOpen: true))
+            new ContextTar().File("Dockerfile", "FROM z").File("app/a", "1").ToStream().CopyTo(z);
+        zstd.Position = 0;
+        var ctx = await BuildContextExtractor.ExtractAsync(zstd, _target.Path, "Dockerfile", CancellationToken.None);
+        Assert.Equal("FROM z", ctx.DockerfileText);
+        Assert.Equal("app", Assert.Single(ctx.ResolveSources(["app"])).RelativePath);
+        Assert.Equal(ctx.Checksum(["app"]), ctx.Checksum(["./app/"]));
+        Assert.NotEqual(ctx.Checksum(["app"]), ctx.Checksum(["app"], uid: 1));
+    }
+
+    [Fact]
     public async Task Dockerignore_drops_files_even_when_it_arrives_last_but_keeps_dockerfile_readable()
     {
         var ctx = await Extract(new ContextTar()

@@ -231,6 +231,16 @@ public sealed class DockerfileParserTests
         Assert.Equal("/app", copy.Destination);
     }
 
+    [Fact]
+    public void Base_image_triggers_parse_back_into_instructions()
+    {
+        var run = Assert.IsType<RunInstruction>(DockerfileParser.ParseTrigger("RUN make install"));
+        Assert.Equal(["make install"], run.Command.Args);
+        Assert.Equal("dockerfile parse error on line 1: FROM isn't allowed as an ONBUILD trigger",
+            Assert.Throws<EngineException>(() => DockerfileParser.ParseTrigger("FROM x")).Message);
+        Assert.Throws<EngineException>(() => DockerfileParser.ParseTrigger("RUN a\nRUN b"));
+    }
+
     [Theory]
     [InlineData("ONBUILD ONBUILD RUN x", "dockerfile parse error on line 1: Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed")]
     [InlineData("ONBUILD from x", "dockerfile parse error on line 1: FROM isn't allowed as an ONBUILD trigger")]

@@ -95,6 +95,18 @@ internal static partial class DockerfileParser
         return new ParsedDockerfile(syntax, escape, instructions);
     }
 
+    /// <summary>
+    /// Parses one ONBUILD trigger stored in a base image's config (e.g. "COPY . /app"), which runs at the start
+    /// of a stage built FROM that image. The same triggers are refused as in an ONBUILD line.
+    /// </summary>
+    public static Instruction ParseTrigger(string trigger)
+    {
+        var parsed = Parse("ONBUILD " + trigger);
+        if (parsed.Instructions.Count != 1 || parsed.Instructions[0] is not OnbuildInstruction onbuild)
+            throw Errors.EngineException.Invalid($"invalid ONBUILD trigger in base image: {trigger}");
+        return onbuild.Trigger;
+    }
+
     private static bool IsComment(string trimmedStart) => trimmedStart.StartsWith('#');
 
     /// <summary>Strips a trailing escape character (plus trailing blanks); false means the line continues.</summary>
