@@ -171,6 +171,14 @@ public sealed class BuildPlanTests
     }
 
     [Fact]
+    public void Bad_copy_from_in_an_unneeded_stage_does_not_fail_the_target()
+    {
+        var plan = Plan("FROM a AS good\nFROM b AS bad\nCOPY --from=7 / /", target: "good");
+        Assert.Equal(["good"], plan.Needed.Select(s => s.Name));
+        Assert.Throws<EngineException>(() => Plan("FROM a AS good\nFROM b AS bad\nCOPY --from=7 / /"));
+    }
+
+    [Fact]
     public void Run_mount_from_is_a_dependency()
     {
         var plan = Plan("FROM a AS tools\nFROM b\nRUN --mount=type=bind,from=tools,target=/t /t/run");

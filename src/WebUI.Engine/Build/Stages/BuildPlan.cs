@@ -10,15 +10,22 @@ namespace WebUI.Engine.Build.Stages;
 internal sealed class BuildPlan
 {
     private readonly ShellLexer _lexer;
+    private readonly BuildPlanOptions _options;
+    private readonly HashSet<string> _declaredArgs;
 
-    private BuildPlan(ShellLexer lexer, IReadOnlyDictionary<string, string> globalArgs,
-        IReadOnlyList<BuildStage> stages, IReadOnlyList<StageReference> bases, IReadOnlyList<IReadOnlySet<int>> dependencies)
+    private BuildPlan(ShellLexer lexer, BuildPlanOptions options, IReadOnlyDictionary<string, string> globalArgs,
+        IReadOnlyList<BuildStage> stages, IReadOnlyList<StageReference> bases, IReadOnlyList<IReadOnlySet<int>> dependencies,
+        BuildStage target, IReadOnlyList<BuildStage> needed, HashSet<string> declaredArgs)
     {
         _lexer = lexer;
+        _options = options;
+        _declaredArgs = declaredArgs;
         GlobalArgs = globalArgs;
         Stages = stages;
         Bases = bases;
         Dependencies = dependencies;
+        Target = target;
+        Needed = needed;
     }
 
     /// <summary>Values of the ARGs declared before the first FROM (plus automatic args).</summary>
@@ -29,9 +36,9 @@ internal sealed class BuildPlan
     /// <summary>Per stage: indexes of the stages it reads from (FROM, COPY --from, RUN --mount from=).</summary>
     public IReadOnlyList<IReadOnlySet<int>> Dependencies { get; }
     /// <summary>The stage --target names, or the last one.</summary>
-    public BuildStage Target { get; private set; } = null!;
+    public BuildStage Target { get; }
     /// <summary>The stages the target needs, each after the ones it depends on; unreachable stages are left out.</summary>
-    public IReadOnlyList<BuildStage> Needed { get; private set; } = [];
+    public IReadOnlyList<BuildStage> Needed { get; }
 
     public static BuildPlan Create(ParsedDockerfile dockerfile, BuildPlanOptions options)
     {
@@ -41,16 +48,23 @@ internal sealed class BuildPlan
 
         var bases = new List<StageReference>();
         var deps = new List<IReadOnlySet<int>>();
+        // A stage's bad --from only matters if the target needs that stage, as with --target in Docker.
+        var errors = new Dictionary<int, EngineException>();
         foreach (var stage in stages)
         {
             var from = (FromInstruction)InstructionExpander.Expand(stage.From, lexer, n => globalArgs.GetValueOrDefault(n));
             if (from.Image.Length == 0) throw ParseError.At(stage.From.Line, $"base name ({stage.From.Image}) should not be blank");
             var set = new HashSet<int>();
-            var named = FindByName(stages, from.Image, stage.Index);
-            var baseRef = named is { } n ? StageReference.ForStage(n) : StageReference.ForImage(from.Image);
-            if (named is { } b) set.Add(b);
-            bases.Add(baseRef);
-            // Dependencies come from the stage evaluated without its base image's env; ENV-dependent --from values are rare.
+            if (FindByName(stages, from.Image, stage.Index) is { } named)
+            {
+                set.Add(named);
+                bases.Add(StageReference.ForStage(named));
+            }
+            else
+            {
+                bases.Add(StageReference.ForImage(from.Image));
+            }
+            // Scanned without the base image's env (not known yet); ENV-dependent --from values are rare.
             foreach (var step in new StageEvaluator(lexer, globalArgs, options, lenient: true).Evaluate(stage, new Dictionary<string, string>()))
             {
                 var refs = step.Expanded switch
@@ -60,25 +74,31 @@ internal sealed class BuildPlan
                     _ => Enumerable.Empty<string>(),
                 };
                 foreach (var r in refs)
-                    if (ResolveReference(stages, r, stage.Index, step.Expanded.Line).StageIndex is { } i) set.Add(i);
+                {
+                    try
+                    {
+                        if (ResolveReference(stages, r, stage.Index, step.Expanded.Line).StageIndex is { } i) set.Add(i);
+                    }
+                    catch (EngineException e)
+                    {
+                        errors.TryAdd(stage.Index, e);
+                    }
+                }
             }
             deps.Add(set);
         }
 
-        var plan = new BuildPlan(lexer, globalArgs, stages, bases, deps);
-        plan.Target = FindTarget(stages, options.Target);
-        var needed = new SortedSet<int>();
-        Visit(plan.Target.Index, deps, needed);
+        var target = FindTarget(stages, options.Target);
+        var neededIndexes = new SortedSet<int>();
+        Visit(target.Index, deps, neededIndexes);
+        foreach (var i in neededIndexes)
+            if (errors.TryGetValue(i, out var error)) throw error;
         // Every dependency has a lower index than its dependant, so index order is a dependency order.
-        plan.Needed = needed.Select(i => stages[i]).ToList();
-        plan._consumed = plan.Needed.SelectMany(s => s.Instructions).OfType<ArgInstruction>().SelectMany(a => a.Arguments).Select(a => a.Name)
-            .Concat(globals.SelectMany(g => g.Arguments).Select(a => a.Name)).ToHashSet(StringComparer.Ordinal);
-        plan._options = options;
-        return plan;
+        var needed = neededIndexes.Select(i => stages[i]).ToList();
+        var declared = needed.SelectMany(s => s.Instructions).OfType<ArgInstruction>().Concat(globals)
+            .SelectMany(a => a.Arguments).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        return new BuildPlan(lexer, options, globalArgs, stages, bases, deps, target, needed, declared);
     }
-
-    private HashSet<string> _consumed = [];
-    private BuildPlanOptions _options = new();
 
     /// <summary>Evaluates a stage given the environment of its base (the image config's Env, or the base stage's final Env).</summary>
     public IReadOnlyList<EvaluatedStep> Evaluate(BuildStage stage, IReadOnlyDictionary<string, string> baseEnv) =>
@@ -89,7 +109,7 @@ internal sealed class BuildPlan
 
     /// <summary>--build-args that no ARG of the needed stages (or the globals) declared: Docker warns about these.</summary>
     public IReadOnlyList<string> UnconsumedBuildArgs() =>
-        _options.BuildArgs.Keys.Where(k => !_consumed.Contains(k) && !PredefinedArgs.Names.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        _options.BuildArgs.Keys.Where(k => !_declaredArgs.Contains(k) && !PredefinedArgs.Names.Contains(k)).Order(StringComparer.Ordinal).ToList();
 
     private static (List<ArgInstruction> Globals, List<BuildStage> Stages) Split(ParsedDockerfile dockerfile)
     {
