@@ -43,6 +43,15 @@ public sealed class DockerfileParserTests
     }
 
     [Fact]
+    public void Shell_form_runs_through_the_stage_shell()
+    {
+        var shell = Assert.IsType<RunInstruction>(Single("RUN echo $HOME")).Command;
+        Assert.Equal(["/bin/sh", "-c", "echo $HOME"], shell.ToArgv());
+        Assert.Equal(["/bin/bash", "-eo", "pipefail", "-c", "echo $HOME"], shell.ToArgv(["/bin/bash", "-eo", "pipefail", "-c"]));
+        Assert.Equal(["ls", "-l"], Assert.IsType<CmdInstruction>(Single("CMD [\"ls\", \"-l\"]")).Command.ToArgv(["/bin/bash", "-c"]));
+    }
+
+    [Fact]
     public void Run_flags_are_parsed()
     {
         var run = Assert.IsType<RunInstruction>(Single("RUN --network=none --mount=type=cache,target=/root/.cache,id=pip --mount=type=bind,source=a,target=/b,ro echo"));
@@ -193,14 +202,15 @@ public sealed class DockerfileParserTests
         Assert.Equal(3, h.Retries);
         Assert.Equal(["curl -f http://localhost/"], h.Command!.Args);
         Assert.True(h.Command.PrependShell);
+        Assert.Equal(["CMD-SHELL", "curl -f http://localhost/"], h.Test);
     }
 
     [Fact]
     public void Healthcheck_none_and_exec()
     {
-        Assert.True(Assert.IsType<HealthcheckInstruction>(Single("healthcheck none")).IsNone);
+        Assert.Equal(["NONE"], Assert.IsType<HealthcheckInstruction>(Single("healthcheck none")).Test);
         var h = Assert.IsType<HealthcheckInstruction>(Single("HEALTHCHECK cmd [\"/bin/check\"]"));
-        Assert.Equal(["/bin/check"], h.Command!.Args);
+        Assert.Equal(["CMD", "/bin/check"], h.Test);
         Assert.Null(h.Interval);
     }
 

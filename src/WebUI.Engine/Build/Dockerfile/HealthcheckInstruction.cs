@@ -8,4 +8,8 @@ internal sealed record HealthcheckInstruction(
 {
     public override string Keyword => "HEALTHCHECK";
     public bool IsNone => Command is null;
+
+    /// <summary>The image config's Healthcheck.Test: ["NONE"], ["CMD-SHELL", text] or ["CMD", argv...].</summary>
+    public IReadOnlyList<string> Test =>
+        Command is null ? ["NONE"] : Command.PrependShell ? ["CMD-SHELL", .. Command.Args] : ["CMD", .. Command.Args];
 }
