@@ -131,6 +131,15 @@ public sealed class BuildContextExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task Truncated_gzip_body_is_an_invalid_argument()
+    {
+        var full = new ContextTar().File("Dockerfile", "FROM a").File("big", new string('x', 100_000)).ToStream(gzip: true).ToArray();
+        var e = await Assert.ThrowsAsync<EngineException>(() =>
+            BuildContextExtractor.ExtractAsync(new MemoryStream(full[..(full.Length / 2)]), _target.Path, "Dockerfile", CancellationToken.None));
+        Assert.Equal(ErrorKind.InvalidArgument, e.Kind);
+    }
+
+    [Fact]
     public async Task Garbage_body_is_an_invalid_argument()
     {
         var e = await Assert.ThrowsAsync<EngineException>(() =>

@@ -19,6 +19,19 @@ internal static class BuildContextExtractor
 
     public static async Task<BuildContext> ExtractAsync(Stream body, string directory, string dockerfilePath, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ExtractCoreAsync(body, directory, dockerfilePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ZstdSharp.ZstdException)
+        {
+            // A truncated or corrupt body (tar, gzip or zstd) is the client's input error, not ours.
+            throw EngineException.Invalid($"invalid build context: {e.Message}");
+        }
+    }
+
+    private static async Task<BuildContext> ExtractCoreAsync(Stream body, string directory, string dockerfilePath, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(directory);
         var root = Path.GetFullPath(directory);
         var dockerfileRel = ContextPaths.WithinRoot(string.IsNullOrEmpty(dockerfilePath) ? "Dockerfile" : dockerfilePath);
