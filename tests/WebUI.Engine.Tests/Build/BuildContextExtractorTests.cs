@@ -140,6 +140,27 @@ public sealed class BuildContextExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task Mutated_tarballs_only_fail_with_engine_exceptions()
+    {
+        var valid = new ContextTar().File("Dockerfile", "FROM a").Dir("d").File("d/f", "data").Symlink("l", "d/f").HardLink("h", "d/f").ToStream().ToArray();
+        var random = new Random(99);
+        for (var n = 0; n < 300; n++)
+        {
+            var bytes = (byte[])valid.Clone();
+            for (var k = random.Next(1, 6); k > 0; k--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            using var dir = new TempDirectory();
+            try
+            {
+                await BuildContextExtractor.ExtractAsync(new MemoryStream(bytes), dir.Path, "Dockerfile", CancellationToken.None);
+            }
+            catch (EngineException)
+            {
+            }
+        }
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_outside.Path));
+    }
+
+    [Fact]
     public async Task Garbage_body_is_an_invalid_argument()
     {
         var e = await Assert.ThrowsAsync<EngineException>(() =>
