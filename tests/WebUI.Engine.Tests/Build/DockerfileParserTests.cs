@@ -297,6 +297,9 @@ public sealed class DockerfileParserTests
         Assert.Equal(["echo one     two    three"], run.Command.Args);
         Assert.Equal(2, run.Line);
         Assert.Equal(7, df.Instructions[2].Line);
+        Assert.Equal(2, df.Warnings.Count);
+        Assert.StartsWith("[WARNING]: Empty continuation line found in:", df.Warnings[0]);
+        Assert.Empty(DockerfileParser.Parse("FROM a\nRUN a \\\n# c\n  b").Warnings);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ internal static partial class DockerfileParser
         var seenDirectives = new HashSet<string>(StringComparer.Ordinal);
         var directivesDone = false;
         var instructions = new List<Instruction>();
+        var warnings = new List<string>();
 
         var i = 0;
         while (i < count)
@@ -60,16 +61,18 @@ internal static partial class DockerfileParser
             var (line, ended) = TrimContinuation(raw, escape);
             if (ended && line.Trim().Length == 0) continue;
             var logical = new StringBuilder(line);
+            var emptyContinuation = false;
             while (!ended && i < count)
             {
                 var next = lines[i++];
                 if (IsComment(next.TrimStart())) continue;
-                if (next.Trim().Length == 0) continue;
+                if (next.Trim().Length == 0) { emptyContinuation = true; continue; }
                 (next, ended) = TrimContinuation(next, escape);
                 logical.Append(next);
             }
             var original = logical.ToString().Trim();
             if (original.Length == 0) continue;
+            if (emptyContinuation) warnings.Add("[WARNING]: Empty continuation line found in:\n    " + logical);
 
             var instruction = InstructionParser.Parse(startLine, original, escape, heredocNames =>
             {
@@ -92,7 +95,8 @@ internal static partial class DockerfileParser
             });
             instructions.Add(instruction);
         }
-        return new ParsedDockerfile(syntax, escape, instructions);
+        if (warnings.Count > 0) warnings.Add("[WARNING]: Empty continuation lines will become errors in a future release.");
+        return new ParsedDockerfile(syntax, escape, instructions, warnings);
     }
 
     /// <summary>
