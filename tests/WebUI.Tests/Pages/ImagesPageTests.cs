@@ -166,4 +166,41 @@ public sealed class ImagesPageTests : DashboardTestContext
 
         page.WaitForAssertion(() => page.Find("[data-testid=image-tag]"));
     }
+
+    [Fact]
+    public void An_uploaded_tarball_is_streamed_into_load_and_the_result_shown()
+    {
+        var page = Render<ImagesPage>();
+        page.WaitForElement("[data-testid=images-empty]");
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromBinary(new byte[50_000], "busybox.tar"));
+
+        page.WaitForAssertion(() => Assert.Contains("Loaded image: loaded:latest", page.Markup));
+        Assert.Equal(50_000, Assert.Single(Images.LoadedBytes));
+    }
+
+    [Fact]
+    public void A_failed_load_says_why()
+    {
+        var page = Render<ImagesPage>();
+        page.WaitForElement("[data-testid=images-empty]");
+        Images.Failure = EngineException.Invalid("archive has neither manifest.json nor index.json");
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("not a tar", "x.tar"));
+
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll("[data-testid=error]"), e => e.TextContent.Contains("Loading x.tar failed: archive has neither manifest.json nor index.json")));
+    }
+
+    [Fact]
+    public void Save_downloads_the_image_by_name()
+    {
+        AddBusybox();
+        var page = Render<ImagesPage>();
+        page.WaitForAssertion(() => page.Find("[aria-label=Save]"));
+
+        page.Find("[aria-label=Save]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("busybox_latest.tar", Assert.Single(JSInterop.Invocations, i => i.Identifier == "webui.downloadStream").Arguments[0]));
+        Assert.Equal(["busybox:latest"], Assert.Single(Images.Saved));
+    }
 }
