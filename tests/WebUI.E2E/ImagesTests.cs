@@ -32,4 +32,23 @@ public sealed class ImagesTests(DashboardFixture fixture)
         Assert.Contains("e2e/tagged:v1", images.Stdout);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_tarball_uploaded_in_the_browser_is_loaded_with_progress_and_listed()
+    {
+        var tar = Path.Combine(fixture.Server.Root, "loadme.tar");
+        (await fixture.Server.Docker("tag", "busybox:latest", "e2e/loadme:1")).EnsureSuccess();
+        (await fixture.Server.Docker("save", "-o", tar, "e2e/loadme:1")).EnsureSuccess();
+        (await fixture.Server.Docker("rmi", "e2e/loadme:1")).EnsureSuccess();
+
+        var page = await fixture.OpenAsync("/images");
+        await page.Locator("#image-load-input").SetInputFilesAsync(tar);
+
+        await Assertions.Expect(page.GetByText("Loaded image: e2e/loadme:1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("image-tag").Filter(new() { HasText = "e2e/loadme:1" })).ToBeVisibleAsync();
+        await DashboardFixture.ScreenshotAsync(page, "image-loaded");
+        var images = await fixture.Server.Docker("images", "--format", "{{.Repository}}:{{.Tag}}");
+        Assert.Contains("e2e/loadme:1", images.Stdout);
+        await page.Context.CloseAsync();
+    }
 }
