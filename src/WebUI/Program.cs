@@ -18,7 +18,7 @@ builder.EnsureLoopbackOnly();
 builder.Services.AddContainerEngine();
 builder.AddDockerApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddDashboardViews();
 
 var app = builder.Build();
