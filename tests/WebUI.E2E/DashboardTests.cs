@@ -13,7 +13,7 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await Assertions.Expect(page.GetByTestId("image-count")).Not.ToHaveTextAsync("0");
         await Assertions.Expect(page.GetByTestId("events")).ToContainTextAsync("image");
         await DashboardFixture.ScreenshotAsync(page, "dashboard");
-        await page.Context.CloseAsync();
+        await fixture.CloseAsync(page);
     }
 
     [Fact]
@@ -25,6 +25,6 @@ public sealed class DashboardTests(DashboardFixture fixture)
         await page.ReloadAsync();
         await page.WaitForFunctionAsync("() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim().toLowerCase() !== '#ffffff' && getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim() !== ''");
         await DashboardFixture.ScreenshotAsync(page, "dashboard-dark");
-        await page.Context.CloseAsync();
+        await fixture.CloseAsync(page);
     }
 }

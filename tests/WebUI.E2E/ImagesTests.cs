@@ -16,7 +16,7 @@ public sealed class ImagesTests(DashboardFixture fixture)
         await page.GetByLabel("History").First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("layers-table")).ToContainTextAsync("sha256:");
         await DashboardFixture.ScreenshotAsync(page, "image-history");
-        await page.Context.CloseAsync();
+        await fixture.CloseAsync(page);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class ImagesTests(DashboardFixture fixture)
         await Assertions.Expect(page.GetByTestId("image-tag").Filter(new() { HasText = "e2e/tagged:v1" })).ToBeVisibleAsync();
         var images = await fixture.Server.Docker("images", "--format", "{{.Repository}}:{{.Tag}}");
         Assert.Contains("e2e/tagged:v1", images.Stdout);
-        await page.Context.CloseAsync();
+        await fixture.CloseAsync(page);
     }
 
     [Fact]
@@ -49,6 +49,6 @@ public sealed class ImagesTests(DashboardFixture fixture)
         await DashboardFixture.ScreenshotAsync(page, "image-loaded");
         var images = await fixture.Server.Docker("images", "--format", "{{.Repository}}:{{.Tag}}");
         Assert.Contains("e2e/loadme:1", images.Stdout);
-        await page.Context.CloseAsync();
+        await fixture.CloseAsync(page);
     }
 }
