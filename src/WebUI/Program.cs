@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using WebUI.Components;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Hosting;
+using WebUI.Registry;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -14,6 +15,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddContainerEngine();
 builder.AddDockerApi();
+builder.Services.AddRegistry();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
@@ -31,5 +33,6 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDockerApi();
+app.MapRegistry();
 
 app.Run();
