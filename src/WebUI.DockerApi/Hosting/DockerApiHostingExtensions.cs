@@ -8,7 +8,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WebUI.DockerApi.Containers;
+using WebUI.DockerApi.Events;
 using WebUI.DockerApi.Images;
+using WebUI.DockerApi.Volumes;
 using WebUI.DockerApi.Daemon;
 using WebUI.Engine;
 
@@ -32,11 +34,15 @@ public static class DockerApiHostingExtensions
         {
             SocketListener.ListenOnUrls(kestrel, urls);
             SocketListener.PrepareDirectory(socket);
-            kestrel.ListenUnixSocket(socket, listen => listen.Use(next => connection =>
+            kestrel.ListenUnixSocket(socket, listen =>
             {
-                connection.Features.Set(DockerApiConnectionFeature.Instance);
-                return next(connection);
-            }));
+                listen.Use(next => connection =>
+                {
+                    connection.Features.Set(DockerApiConnectionFeature.Instance);
+                    return next(connection);
+                });
+                listen.Use(next => new UpgradeBodyConnectionMiddleware(next).OnConnectionAsync);
+            });
         });
         return builder;
     }
@@ -63,6 +69,8 @@ public static class DockerApiHostingExtensions
         api.MapDaemonApi();
         api.MapImagesApi();
         api.MapContainersApi();
+        api.MapEventsApi();
+        api.MapVolumesApi();
         return app;
     }
 }

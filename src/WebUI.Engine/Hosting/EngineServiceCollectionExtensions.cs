@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebUI.Engine.Containers;
+using WebUI.Engine.Events;
 using WebUI.Engine.Images;
+using WebUI.Engine.Volumes;
 
 namespace WebUI.Engine.Hosting;
 
@@ -14,8 +16,10 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<EngineOptions>().BindConfiguration(EngineOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EngineReadiness>();
+        services.AddSingleton<IEventBus, EventBus>();
         services.AddImages();
         services.AddContainers();
+        services.AddVolumes();
         services.AddHostedService<EngineHostedService>();
         return services;
     }

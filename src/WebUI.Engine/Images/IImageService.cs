@@ -20,6 +20,12 @@ public interface IImageService
 
     /// <summary>Untags or deletes (docker rmi); results in the order Docker reports them.</summary>
     Task<IReadOnlyList<ImageDeleteResult>> RemoveAsync(string nameOrId, bool force, bool noPrune, CancellationToken cancellationToken);
+
+    /// <summary>docker history: one entry per history entry of the config, newest first.</summary>
+    Task<IReadOnlyList<ImageHistoryItem>> HistoryAsync(string nameOrId, CancellationToken cancellationToken);
+
+    /// <summary>Where the image's layers are on disk, in Docker's GraphDriver.Data shape (LowerDir, UpperDir, MergedDir, WorkDir); empty for an image without layers.</summary>
+    IReadOnlyDictionary<string, string> StorageOf(ImageRecord image);
 }
 
 /// <summary>Filters and flags for listing images.</summary>

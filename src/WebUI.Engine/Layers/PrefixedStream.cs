@@ -1,6 +1,6 @@
 namespace WebUI.Engine.Layers;
 
-/// <summary>Replays bytes already read (to sniff a magic number) before the rest of a non-seekable stream.</summary>
+/// <summary>Replays bytes already read (to sniff a magic number) before the rest of a non-seekable stream. Leaves the inner stream open: its owner disposes it.</summary>
 internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
 {
     private int _offset;
@@ -37,10 +37,4 @@ internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing) inner.Dispose();
-        base.Dispose(disposing);
-    }
 }

@@ -40,6 +40,29 @@ internal static partial class Sys
     [LibraryImport("libc", EntryPoint = "chmod", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int chmod_(string path, uint mode);
 
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int open_(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int fsync_(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int close_(int fd);
+
+    /// <summary>fsync(2) of a directory, so a rename inside it survives a crash.</summary>
+    public static void fsyncdir(string path)
+    {
+        const int O_RDONLY = 0, O_DIRECTORY = 0x10000, O_CLOEXEC = 0x80000;
+        int fd;
+        while ((fd = open_(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno != EINTR) throw new LinuxException("open", errno, path);
+        }
+        try { Retry(() => fsync_(fd), "fsync", path); }
+        finally { close_(fd); }
+    }
+
     /// <summary>dev_t as glibc's makedev builds it.</summary>
     public static ulong makedev(uint major, uint minor) =>
         ((ulong)(major & 0xfffff000) << 32) | ((ulong)(major & 0xfff) << 8) |

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.DependencyInjection;
+using WebUI.Engine.Content;
+using WebUI.Engine.Errors;
+using WebUI.Engine.References;
+
+namespace WebUI.Engine.Images;
+
+/// <summary>docker rmi, following the daemon's rules (daemon/images/image_delete.go) so the CLI's expectations hold.</summary>
+internal sealed partial class ImageService
+{
+    public async Task<IReadOnlyList<ImageDeleteResult>> RemoveAsync(string nameOrId, bool force, bool noPrune, CancellationToken cancellationToken)
+    {
+        await _mutex.WaitAsync(cancellationToken);
+        try
+        {
+            return await RemoveLockedAsync(nameOrId, force, noPrune, cancellationToken);
+        }
+        finally
+        {
+            _mutex.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<ImageDeleteResult>> RemoveLockedAsync(string nameOrId, bool force, bool noPrune, CancellationToken cancellationToken)
+    {
+        var id = ResolveId(nameOrId);
+        var image = store.ById(id)!;
+        var records = new List<ImageDeleteResult>();
+        // Resolved lazily: the container engine registers its usage after (or without) the image service.
+        var usages = services.GetServices<IImageUsage>().ToList();
+        var users = usages.SelectMany(u => u.ContainersUsing(id)).Distinct().ToList();
+        var running = usages.Any(u => u.AnyRunning(id));
+        var names = image.RepoTags.Concat(image.RepoDigests).ToList();
+
+        if (!IsIdPrefix(id, nameOrId))
+        {
+            // By name: untag that name; the image goes only with its last name.
+            var name = ImageReference.ParseWithDefaultTag(nameOrId);
+            if (users.Count > 0 && !force && names.Count == 1)
+                throw EngineException.Conflict($"conflict: unable to remove repository reference \"{nameOrId}\" (must force) - container {Short(users[0])} is using its referenced image {Digest.Parse(id).Short}");
+            store.RemoveReference(name.ToString());
+            records.Add(new ImageDeleteResult(name.FamiliarString, null));
+            // A tag removed and only digest names of the same repository left: those go too, as Docker does.
+            var left = store.ById(id)!;
+            if (left.RepoTags.Count == 0 && left.RepoDigests.Count > 0 && name.Digest is null)
+            {
+                foreach (var d in left.RepoDigests.Where(d => ImageReference.Parse(d).Name == name.Name))
+                {
+                    store.RemoveReference(d);
+                    records.Add(new ImageDeleteResult(ImageReference.Parse(d).FamiliarString, null));
+                }
+                left = store.ById(id)!;
+            }
+            if (left.RepoTags.Count + left.RepoDigests.Count > 0) return records;
+            // The last name is gone: delete the image unless something still needs it, and then quietly keep it.
+            if (running || (users.Count > 0 && !force)) return records;
+        }
+        else
+        {
+            if (running)
+                throw EngineException.Conflict($"conflict: unable to delete {Digest.Parse(id).Short} (cannot be forced) - image is being used by running container {Short(users.FirstOrDefault() ?? "")}");
+            if (!force)
+            {
+                if (users.Count > 0)
+                    throw EngineException.Conflict($"conflict: unable to delete {Digest.Parse(id).Short} (must be forced) - image is being used by stopped container {Short(users[0])}");
+                if (!IsSingleReference(names))
+                    throw EngineException.Conflict($"conflict: unable to delete {Digest.Parse(id).Short} (must be forced) - image is referenced in multiple repositories");
+            }
+            foreach (var name in names)
+            {
+                store.RemoveReference(name);
+                records.Add(new ImageDeleteResult(ImageReference.Parse(name).FamiliarString, null));
+            }
+        }
+
+        await DeleteImageAsync(image, noPrune, records, cancellationToken);
+        return records;
+    }
+
+    private async Task DeleteImageAsync(ImageRecord image, bool noPrune, List<ImageDeleteResult> records, CancellationToken cancellationToken)
+    {
+        store.Delete(image.Id);
+        content.Delete(Digest.Parse(image.Id));
+        records.Add(new ImageDeleteResult(null, image.Id));
+        LogDeleted(logger, image.Id);
+        if (noPrune) return;
+        // Layers go top down while no other image stands on them (a container's writable layer also keeps its parent).
+        var inUse = store.All().SelectMany(i => i.ChainIds).ToHashSet(StringComparer.Ordinal);
+        for (var i = image.ChainIds.Count - 1; i >= 0; i--)
+        {
+            var chain = image.ChainIds[i];
+            if (inUse.Contains(chain)) break;
+            if (!await snapshots.RemoveCommittedAsync(chain, cancellationToken)) break;
+            records.Add(new ImageDeleteResult(null, chain));
+        }
+    }
+
+    /// <summary>Whether the user named the image by (a prefix of) its id rather than by a name.</summary>
+    private static bool IsIdPrefix(string id, string given) =>
+        id.StartsWith(given, StringComparison.Ordinal) || id[Digest.Sha256Prefix.Length..].StartsWith(given, StringComparison.Ordinal);
+
+    /// <summary>At most one tag and every name in one repository: rmi by id may untag them all without force.</summary>
+    private static bool IsSingleReference(IReadOnlyList<string> names)
+    {
+        var parsed = names.Select(ImageReference.Parse).ToList();
+        return parsed.Count(p => p.Tag is not null) <= 1 && parsed.Select(p => p.Name).Distinct().Count() <= 1;
+    }
+
+    private static string Short(string containerId) => containerId.Length > 12 ? containerId[..12] : containerId;
+}

@@ -1,0 +1,11 @@
+namespace WebUI.Engine.Images;
+
+/// <summary>What the image store persists per image in images/imagedb/&lt;hex&gt;.json (the config itself is a content blob).</summary>
+internal sealed record StoredImage
+{
+    public required string Id { get; init; }
+    public IReadOnlyList<string> ChainIds { get; init; } = [];
+    public long Size { get; init; }
+    public DateTimeOffset Stored { get; init; }
+    public DateTimeOffset? LastTagTime { get; init; }
+}
