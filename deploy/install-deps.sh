@@ -24,6 +24,20 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Docker's default seccomp profile, as data from Debian's copy of the Docker source (the package itself is not
+# installed: only this one JSON file is taken from it).
+seccomp=/usr/local/share/webui/seccomp/default.json
+if [[ ! -s "$seccomp" ]]; then
+  echo "==> extracting Docker's default seccomp profile"
+  tmp=$(mktemp -d)
+  (cd "$tmp" && apt-get download -qq golang-github-docker-docker-dev 2>/dev/null) || { apt-get update -qq; (cd "$tmp" && apt-get download -qq golang-github-docker-docker-dev 2>/dev/null); }
+  mkdir -p "$(dirname "$seccomp")"
+  dpkg-deb --fsys-tarfile "$tmp"/golang-github-docker-docker-dev_*.deb \
+    | tar -xO ./usr/share/gocode/src/github.com/docker/docker/profiles/seccomp/default.json > "$seccomp.tmp"
+  mv "$seccomp.tmp" "$seccomp"
+  rm -rf "$tmp"
+fi
+
 command -v dotnet >/dev/null || { echo "the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 
 echo "==> building"

@@ -20,6 +20,9 @@ public sealed class EngineOptions
     /// <summary>Seconds a stop waits after the stop signal before it sends SIGKILL, unless the container says otherwise.</summary>
     public int DefaultStopTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Docker's default seccomp profile (Docker's JSON format); deploy/install-deps.sh puts Debian's copy here.</summary>
+    public string SeccompProfile { get; set; } = "/usr/local/share/webui/seccomp/default.json";
+
     /// <summary>Keep containers running when the server stops and re-adopt them at start (live restore).</summary>
     public bool LiveRestore { get; set; } = true;
 }

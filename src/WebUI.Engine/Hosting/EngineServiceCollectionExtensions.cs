@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
+using WebUI.Engine.Security;
 using WebUI.Engine.Volumes;
 
 namespace WebUI.Engine.Hosting;
@@ -17,6 +18,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EngineReadiness>();
         services.AddSingleton<IEventBus, EventBus>();
+        services.AddSingleton<SeccompProfiles>();
         services.AddImages();
         services.AddContainers();
         services.AddVolumes();
