@@ -1,0 +1,207 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WebUI.Engine.Content;
+using WebUI.Engine.Errors;
+using WebUI.Engine.Images;
+using WebUI.Engine.Layers;
+using WebUI.Engine.References;
+using WebUI.Engine.Snapshots;
+
+namespace WebUI.Engine.Distribution;
+
+/// <summary>
+/// docker pull. Manifest (an index resolves to the wanted platform) → config → layers: missing blobs download in
+/// parallel straight into the content store (verified against digest and size, cut off past the declared size,
+/// retried on network failures); each layer unpacks as soon as it and its parent are ready, checked against its diff id;
+/// the image is registered last. An interrupted pull leaves verified blobs and committed layers for the next one.
+/// </summary>
+internal sealed partial class ImagePuller(
+    RegistrySessions sessions,
+    IContentStore content,
+    OverlaySnapshotter snapshots,
+    LayerApplier applier,
+    ImageService images,
+    ImageStore imageStore,
+    LayerBlobIndex layerBlobs,
+    IOptions<DistributionOptions> options,
+    ILogger<ImagePuller> logger)
+{
+    public async Task<PullResult> PullAsync(string referenceText, string? platformText, RegistryCredentials credentials, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
+    {
+        var reference = ImageReference.Parse(referenceText).WithDefaultTag();
+        var platform = PlatformSelector.Parse(platformText);
+        var client = await sessions.OpenAsync(reference, credentials, push: false, cancellationToken);
+        var tagOrDigest = reference.Digest?.Value ?? reference.Tag!;
+        progress.Report(new DistributionProgress($"Pulling from {reference.Path}", reference.Tag ?? reference.Digest!.Value.Value));
+
+        // The manifest the reference names; by digest it must hash to that digest.
+        var top = await FetchManifestAsync(client, tagOrDigest, reference.Digest, cancellationToken);
+        var manifest = top.Manifest;
+        if (manifest.IsIndex)
+        {
+            var entry = PlatformSelector.Select(manifest.Manifests!, platform)
+                ?? throw EngineException.NotFound($"no matching manifest for {PlatformSelector.Format(platform)} in the manifest list entries");
+            manifest = (await FetchManifestAsync(client, entry.Digest, Digest.Parse(entry.Digest), cancellationToken)).Manifest;
+            if (manifest.IsIndex) throw EngineException.Invalid($"manifest {entry.Digest} for {PlatformSelector.Format(platform)} is an index, not an image");
+        }
+
+        var (configBytes, configDigest, spec) = await FetchConfigAsync(client, manifest.Config!, cancellationToken);
+        var layers = manifest.Layers ?? [];
+        var diffIds = spec.RootFs.DiffIds.Select(d => Digest.TryParse(d, out var p) ? p : throw EngineException.Invalid($"image config {configDigest}: invalid diff id \"{d}\"")).ToList();
+        if (diffIds.Count != layers.Count)
+            throw EngineException.Invalid($"image config {configDigest} lists {diffIds.Count} diff ids but the manifest has {layers.Count} layers");
+        var chainIds = ChainId.Compute(diffIds).Select(c => c.Value).ToList();
+        var repository = reference.Name;
+
+        var fetched = await FetchLayersAsync(client, layers, diffIds, chainIds, progress, cancellationToken);
+        for (var i = 0; i < layers.Count; i++) layerBlobs.Record(diffIds[i], layers[i], repository);
+
+        var names = new List<string> { reference.Repository.WithDigest(top.Digest).ToString() };
+        if (reference.Tag is not null) names.Insert(0, reference.ToString());
+        var upToDate = !fetched && imageStore.StoredById(configDigest.Value) is not null &&
+                       (reference.Tag is null || imageStore.Resolve(reference.ToString()) == configDigest.Value);
+        var (id, _) = await images.RegisterPulledAsync(configBytes, configDigest, spec, chainIds, names, cancellationToken);
+
+        progress.Report(new DistributionProgress($"Digest: {top.Digest}"));
+        progress.Report(new DistributionProgress(upToDate
+            ? $"Status: Image is up to date for {reference.FamiliarString}"
+            : $"Status: Downloaded newer image for {reference.FamiliarString}"));
+        LogPulled(logger, reference.ToString(), top.Digest.Value, id);
+        return new PullResult(id, top.Digest.Value, !upToDate);
+    }
+
+    private sealed record Fetched(ManifestDocument Manifest, Digest Digest);
+
+    private static async Task<Fetched> FetchManifestAsync(RegistryClient client, string reference, Digest? expected, CancellationToken cancellationToken)
+    {
+        var m = await client.GetManifestAsync(reference, cancellationToken);
+        if (expected is { } want && m.Digest != want)
+            throw EngineException.Invalid($"manifest verification failed for digest {want}: the registry sent content with digest {m.Digest}");
+        return new Fetched(ManifestParser.Parse(m.Bytes, m.ContentType), m.Digest);
+    }
+
+    private async Task<(byte[], Digest, ImageSpec)> FetchConfigAsync(RegistryClient client, Descriptor config, CancellationToken cancellationToken)
+    {
+        var digest = Digest.Parse(config.Digest);
+        if (config.Size > ManifestParser.MaxManifestBytes * 2L) throw EngineException.Invalid($"image config {digest} is too large ({config.Size} bytes)");
+        if (!content.Exists(digest)) await DownloadAsync(client, config, null, cancellationToken);
+        byte[] bytes;
+        await using (var s = content.OpenRead(digest))
+        using (var ms = new MemoryStream())
+        {
+            await s.CopyToAsync(ms, cancellationToken);
+            bytes = ms.ToArray();
+        }
+        try
+        {
+            return (bytes, digest, JsonSerializer.Deserialize<ImageSpec>(bytes, ImageJson.Options) ?? throw new JsonException("empty"));
+        }
+        catch (JsonException e)
+        {
+            throw EngineException.Invalid($"invalid image config {digest}: {e.Message}");
+        }
+    }
+
+    /// <summary>Downloads the missing layers in parallel and unpacks them in order; returns whether anything was unpacked.</summary>
+    private async Task<bool> FetchLayersAsync(RegistryClient client, IReadOnlyList<Descriptor> layers, IReadOnlyList<Digest> diffIds, IReadOnlyList<string> chainIds, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var gate = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentDownloads));
+        var downloads = new Task[layers.Count];
+        var first = 0;
+        while (first < layers.Count && snapshots.Exists(chainIds[first])) first++;
+        for (var i = 0; i < layers.Count; i++)
+        {
+            var layer = layers[i];
+            var id = Digest.Parse(layer.Digest).Short;
+            if (i < first || snapshots.Exists(chainIds[i]))
+            {
+                progress.Report(new DistributionProgress("Already exists", id));
+                downloads[i] = Task.CompletedTask;
+                continue;
+            }
+            progress.Report(new DistributionProgress("Pulling fs layer", id));
+            downloads[i] = content.Exists(Digest.Parse(layer.Digest))
+                ? Task.CompletedTask
+                : DownloadGatedAsync(client, layer, gate, progress, cts.Token);
+        }
+
+        var unpacked = false;
+        try
+        {
+            for (var i = first; i < layers.Count; i++)
+            {
+                if (snapshots.Exists(chainIds[i])) continue;
+                var layer = layers[i];
+                var blob = Digest.Parse(layer.Digest);
+                await downloads[i];
+                progress.Report(new DistributionProgress("Download complete", blob.Short));
+                var diffId = diffIds[i];
+                var chainId = chainIds[i];
+                await snapshots.CommitAsync(chainId, i == 0 ? null : chainIds[i - 1], async (dir, ct) =>
+                {
+                    await using var blobStream = content.OpenRead(blob);
+                    await using var reading = new ProgressReadStream(blobStream,
+                        n => progress.Report(new DistributionProgress("Extracting", blob.Short, n, layer.Size)));
+                    var applied = await applier.ApplyAsync(reading, dir, diffId, ct);
+                    return (chainId, applied.Size);
+                }, cts.Token);
+                progress.Report(new DistributionProgress("Pull complete", blob.Short));
+                unpacked = true;
+            }
+        }
+        catch
+        {
+            await cts.CancelAsync();
+            try { await Task.WhenAll(downloads); } catch (Exception) { /* the first failure is the one to report */ }
+            throw;
+        }
+        return unpacked;
+    }
+
+    private async Task DownloadGatedAsync(RegistryClient client, Descriptor layer, SemaphoreSlim gate, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
+    {
+        var id = Digest.Parse(layer.Digest).Short;
+        if (!gate.Wait(0))
+        {
+            progress.Report(new DistributionProgress("Waiting", id));
+            await gate.WaitAsync(cancellationToken);
+        }
+        try
+        {
+            await DownloadAsync(client, layer, progress, cancellationToken);
+            progress.Report(new DistributionProgress("Verifying Checksum", id));
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Streams one blob into the content store, verified against the descriptor's digest and size; retries network failures.</summary>
+    private async Task DownloadAsync(RegistryClient client, Descriptor blob, IProgress<DistributionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var digest = Digest.Parse(blob.Digest);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await client.GetBlobAsync(digest, cancellationToken);
+                if (response.Content.Headers.ContentLength is { } length && length != blob.Size)
+                    throw EngineException.Invalid($"blob {digest}: the registry announced {length} bytes, the manifest says {blob.Size}");
+                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                await using var counted = new ProgressReadStream(body,
+                    n => progress?.Report(new DistributionProgress("Downloading", digest.Short, n, blob.Size)));
+                await content.IngestAsync(counted, digest, blob.Size, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException && attempt < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                LogRetry(logger, digest.Value, attempt, e.Message);
+                progress?.Report(new DistributionProgress($"Retrying in {attempt} second{(attempt == 1 ? "" : "s")}", digest.Short));
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
+    }
+}
