@@ -33,10 +33,9 @@ internal sealed partial class ImagePuller(
         var platform = PlatformSelector.Parse(platformText);
         var client = await sessions.OpenAsync(reference, credentials, push: false, cancellationToken);
         var tagOrDigest = reference.Digest?.Value ?? reference.Tag!;
-        progress.Report(new DistributionProgress($"Pulling from {reference.Path}", reference.Tag ?? reference.Digest!.Value.Value));
-
-        // The manifest the reference names; by digest it must hash to that digest.
+        // The manifest the reference names; by digest it must hash to that digest. Failing here is a plain error status.
         var top = await FetchManifestAsync(client, tagOrDigest, reference.Digest, cancellationToken);
+        progress.Report(new DistributionProgress($"Pulling from {reference.Path}", reference.Tag ?? reference.Digest!.Value.Value));
         var manifest = top.Manifest;
         if (manifest.IsIndex)
         {
