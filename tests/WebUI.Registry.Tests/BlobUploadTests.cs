@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using WebUI.DockerApi.Tests.Fixtures;
 using WebUI.Registry.Tests.Support;
+using WebUI.DockerApi.Tests.Distribution;
 
 namespace WebUI.Registry.Tests;
 

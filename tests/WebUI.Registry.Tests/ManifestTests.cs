@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using WebUI.DockerApi.Tests.Fixtures;
 using WebUI.Registry.Tests.Support;
+using WebUI.DockerApi.Tests.Distribution;
 
 namespace WebUI.Registry.Tests;
 

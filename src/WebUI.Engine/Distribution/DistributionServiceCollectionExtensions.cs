@@ -12,6 +12,7 @@ internal static class DistributionServiceCollectionExtensions
         services.AddSingleton<RegistryEndpoints>();
         services.AddSingleton<RegistrySessions>();
         services.AddSingleton<LayerBlobIndex>();
+        services.AddSingleton<PulledManifests>();
         services.AddSingleton<ImagePuller>();
         services.AddSingleton<ImagePusher>();
         services.AddSingleton<IImageDistribution, DistributionService>();

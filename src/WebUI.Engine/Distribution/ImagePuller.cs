@@ -24,6 +24,7 @@ internal sealed partial class ImagePuller(
     ImageService images,
     ImageStore imageStore,
     LayerBlobIndex layerBlobs,
+    PulledManifests pulledManifests,
     IOptions<DistributionOptions> options,
     ILogger<ImagePuller> logger)
 {
@@ -36,14 +37,15 @@ internal sealed partial class ImagePuller(
         // The manifest the reference names; by digest it must hash to that digest. Failing here is a plain error status.
         var top = await FetchManifestAsync(client, tagOrDigest, reference.Digest, cancellationToken);
         progress.Report(new DistributionProgress($"Pulling from {reference.Path}", reference.Tag ?? reference.Digest!.Value.Value));
-        var manifest = top.Manifest;
-        if (manifest.IsIndex)
+        var image = top;
+        if (top.Manifest.IsIndex)
         {
-            var entry = PlatformSelector.Select(manifest.Manifests!, platform)
+            var entry = PlatformSelector.Select(top.Manifest.Manifests!, platform)
                 ?? throw EngineException.NotFound($"no matching manifest for {PlatformSelector.Format(platform)} in the manifest list entries");
-            manifest = (await FetchManifestAsync(client, entry.Digest, Digest.Parse(entry.Digest), cancellationToken)).Manifest;
-            if (manifest.IsIndex) throw EngineException.Invalid($"manifest {entry.Digest} for {PlatformSelector.Format(platform)} is an index, not an image");
+            image = await FetchManifestAsync(client, entry.Digest, Digest.Parse(entry.Digest), cancellationToken);
+            if (image.Manifest.IsIndex) throw EngineException.Invalid($"manifest {entry.Digest} for {PlatformSelector.Format(platform)} is an index, not an image");
         }
+        var manifest = image.Manifest;
 
         var (configBytes, configDigest, spec) = await FetchConfigAsync(client, manifest.Config!, cancellationToken);
         var layers = manifest.Layers ?? [];
@@ -55,6 +57,7 @@ internal sealed partial class ImagePuller(
 
         var fetched = await FetchLayersAsync(client, layers, diffIds, chainIds, progress, cancellationToken);
         for (var i = 0; i < layers.Count; i++) layerBlobs.Record(diffIds[i], layers[i], repository);
+        await pulledManifests.RecordAsync(configDigest, image.Bytes, manifest.ResolvedMediaType, cancellationToken);
 
         var names = new List<string> { reference.Repository.WithDigest(top.Digest).ToString() };
         if (reference.Tag is not null) names.Insert(0, reference.ToString());
@@ -70,14 +73,14 @@ internal sealed partial class ImagePuller(
         return new PullResult(id, top.Digest.Value, !upToDate);
     }
 
-    private sealed record Fetched(ManifestDocument Manifest, Digest Digest);
+    private sealed record Fetched(ManifestDocument Manifest, Digest Digest, byte[] Bytes);
 
     private static async Task<Fetched> FetchManifestAsync(RegistryClient client, string reference, Digest? expected, CancellationToken cancellationToken)
     {
         var m = await client.GetManifestAsync(reference, cancellationToken);
         if (expected is { } want && m.Digest != want)
             throw EngineException.Invalid($"manifest verification failed for digest {want}: the registry sent content with digest {m.Digest}");
-        return new Fetched(ManifestParser.Parse(m.Bytes, m.ContentType), m.Digest);
+        return new Fetched(ManifestParser.Parse(m.Bytes, m.ContentType), m.Digest, m.Bytes);
     }
 
     private async Task<(byte[], Digest, ImageSpec)> FetchConfigAsync(RegistryClient client, Descriptor config, CancellationToken cancellationToken)

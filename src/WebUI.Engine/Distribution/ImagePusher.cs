@@ -22,6 +22,7 @@ internal sealed partial class ImagePusher(
     ImageService images,
     ImageStore imageStore,
     LayerBlobIndex layerBlobs,
+    PulledManifests pulledManifests,
     IOptions<DistributionOptions> options,
     ILogger<ImagePusher> logger)
 {
@@ -46,6 +47,10 @@ internal sealed partial class ImagePusher(
         var diffIds = image.Spec.RootFs.DiffIds.Select(Digest.Parse).ToList();
         if (diffIds.Count != image.ChainIds.Count)
             throw EngineException.Precondition($"image {image.Id} lists {diffIds.Count} diff ids for {image.ChainIds.Count} layers");
+
+        // An image pulled from a registry goes up with the manifest it came with, byte for byte, so its digest stays.
+        if (await OriginalManifestAsync(Digest.Parse(image.Id), cancellationToken) is { } original)
+            return await PushOriginalAsync(client, reference, image, original.Bytes, original.Manifest, diffIds, progress, cancellationToken);
 
         // Layers go up top first in Docker's output; the order of the work does not matter.
         var layers = new Descriptor[diffIds.Count];
@@ -93,7 +98,47 @@ internal sealed partial class ImagePusher(
             Layers = layers,
         };
         var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, ManifestDocument.Json);
-        var digest = await client.PutManifestAsync(reference.Tag!, manifestBytes, manifest.MediaType, cancellationToken);
+        return await PutManifestAsync(client, reference, image, manifestBytes, manifest.MediaType, rewritten, progress, cancellationToken);
+    }
+
+    private async Task<(byte[] Bytes, ManifestDocument Manifest)?> OriginalManifestAsync(Digest config, CancellationToken cancellationToken)
+    {
+        foreach (var entry in pulledManifests.For(config))
+        {
+            var bytes = await ReadAllAsync(Digest.Parse(entry.Digest), cancellationToken);
+            var manifest = ManifestParser.Parse(bytes, entry.MediaType);
+            if ((manifest.Layers ?? []).All(l => content.Exists(Digest.Parse(l.Digest)))) return (bytes, manifest);
+        }
+        return null;
+    }
+
+    private async Task<PushResult> PushOriginalAsync(RegistryClient client, ImageReference reference, ImageRecord image, byte[] bytes, ManifestDocument manifest,
+        IReadOnlyList<Digest> diffIds, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
+    {
+        var layers = manifest.Layers ?? [];
+        for (var i = layers.Count - 1; i >= 0; i--) progress.Report(new DistributionProgress("Preparing", diffIds[i].Short));
+        using var gate = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentUploads));
+        await Task.WhenAll(layers.Select(async (layer, i) =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                await PushBlobAsync(client, layer, diffIds[i].Short, layerBlobs.Find(diffIds[i]), reference, progress, cancellationToken);
+                layerBlobs.Record(diffIds[i], layer, reference.Name);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        await PushBlobAsync(client, manifest.Config!, null, [], reference, null, cancellationToken);
+        return await PutManifestAsync(client, reference, image, bytes, manifest.ResolvedMediaType, rewritten: false, progress, cancellationToken);
+    }
+
+    private async Task<PushResult> PutManifestAsync(RegistryClient client, ImageReference reference, ImageRecord image, byte[] manifestBytes, string mediaType, bool rewritten,
+        IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
+    {
+        var digest = await client.PutManifestAsync(reference.Tag!, manifestBytes, mediaType, cancellationToken);
         if (digest != Digest.Of(manifestBytes).Value)
             throw EngineException.Precondition($"the registry stored manifest {reference.Tag} as {digest}, not {Digest.Of(manifestBytes)}");
         if (!rewritten) imageStore.SetReference(reference.Repository.WithDigest(Digest.Parse(digest)).ToString(), image.Id, DateTimeOffset.UtcNow);

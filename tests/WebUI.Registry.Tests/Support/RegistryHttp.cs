@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using WebUI.DockerApi.Tests.Distribution;
 using WebUI.DockerApi.Tests.Fixtures;
 
 namespace WebUI.Registry.Tests.Support;
