@@ -35,7 +35,16 @@ internal sealed partial class ImagePuller(
         var client = await sessions.OpenAsync(reference, credentials, push: false, cancellationToken);
         var tagOrDigest = reference.Digest?.Value ?? reference.Tag!;
         // The manifest the reference names; by digest it must hash to that digest. Failing here is a plain error status.
-        var top = await FetchManifestAsync(client, tagOrDigest, reference.Digest, cancellationToken);
+        Fetched top;
+        try
+        {
+            top = await FetchManifestAsync(client, tagOrDigest, reference.Digest, cancellationToken);
+        }
+        catch (EngineException e) when (e.Kind == ErrorKind.Forbidden)
+        {
+            // Registries answer "unauthorized" for repositories that do not exist too; Docker words it so.
+            throw new EngineException(ErrorKind.NotFound, $"pull access denied for {reference.Repository.FamiliarName}, repository does not exist or may require 'docker login': {e.Message}");
+        }
         progress.Report(new DistributionProgress($"Pulling from {reference.Path}", reference.Tag ?? reference.Digest!.Value.Value));
         var image = top;
         if (top.Manifest.IsIndex)
