@@ -32,8 +32,11 @@ public sealed class DistributionRegistry : IAsyncDisposable
     public string Host => $"127.0.0.1:{Port}";
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    /// <summary>Starts a registry; with <paramref name="user"/> it requires Basic auth for that user and password.</summary>
-    public static async Task<DistributionRegistry> StartAsync(string? user = null, string? password = null)
+    /// <summary>
+    /// Starts a registry; with <paramref name="user"/> it requires Basic auth (htpasswd) for that user and password;
+    /// with <paramref name="tokens"/> it requires Bearer tokens from that token server instead.
+    /// </summary>
+    public static async Task<DistributionRegistry> StartAsync(string? user = null, string? password = null, TokenServer? tokens = null)
     {
         var root = Path.Combine("/tmp/wt", "reg-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(root);
@@ -44,6 +47,11 @@ public sealed class DistributionRegistry : IAsyncDisposable
             var htpasswd = (await ProcessRunner.RunAsync("htpasswd", ["-Bbn", user, password ?? ""])).EnsureSuccess();
             await File.WriteAllTextAsync(Path.Combine(root, "htpasswd"), htpasswd.Stdout.Trim() + "\n");
             auth = $"auth:\n  htpasswd:\n    realm: test-registry\n    path: {root}/htpasswd\n";
+        }
+        else if (tokens is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(root, "token.pem"), tokens.CertificatePem);
+            auth = $"auth:\n  token:\n    realm: {tokens.Realm}\n    service: {TokenServer.Service}\n    issuer: {TokenServer.Issuer}\n    rootcertbundle: {root}/token.pem\n";
         }
         var config = $"""
             version: 0.1

@@ -117,11 +117,36 @@ public sealed class PullPushTests(BusyboxServerFixture fixture) : IClassFixture<
         Assert.NotEqual(0, wrong.ExitCode);
         Assert.Contains("401", wrong.Stderr);
 
-        var login = (await Docker("login", "-u", "alice", "--password-stdin", registry.Host) is var _ ? await Server.DockerAsync(["login", "-u", "alice", "--password-stdin", registry.Host], stdin: "s3cret-pw\n") : null)!;
-        login.EnsureSuccess();
+        var login = (await Server.DockerAsync(["login", "-u", "alice", "--password-stdin", registry.Host], stdin: "s3cret-pw\n")).EnsureSuccess();
         Has("Login Succeeded", login);
 
         var push = (await Docker("push", name)).EnsureSuccess();
+        var digest = push.Stdout.Split('\n').Single(l => l.StartsWith("1: digest: ", StringComparison.Ordinal)).Split(' ')[2];
+        (await Docker("rmi", name)).EnsureSuccess();
+        var pull = (await Docker("pull", name)).EnsureSuccess();
+        Has($"Digest: {digest}", pull);
+        (await Docker("logout", registry.Host)).EnsureSuccess();
+    }
+
+    [Fact]
+    public async Task Login_push_and_pull_with_bearer_tokens_from_a_token_server()
+    {
+        await using var tokens = new TokenServer("bob", "t0ken-pw");
+        await using var registry = await DistributionRegistry.StartAsync(tokens: tokens);
+        var name = $"{registry.Host}/secure/bb:1";
+        (await Docker("tag", "busybox:latest", name)).EnsureSuccess();
+
+        var anonymous = await Docker("push", name);
+        Assert.NotEqual(0, anonymous.ExitCode);
+
+        var wrong = await Server.DockerAsync(["login", "-u", "bob", "--password-stdin", registry.Host], stdin: "nope\n");
+        Assert.NotEqual(0, wrong.ExitCode);
+        var login = (await Server.DockerAsync(["login", "-u", "bob", "--password-stdin", registry.Host], stdin: "t0ken-pw\n")).EnsureSuccess();
+        Has("Login Succeeded", login);
+
+        var issued = tokens.Issued;
+        var push = (await Docker("push", name)).EnsureSuccess();
+        Assert.True(tokens.Issued > issued, "the push fetched a token");
         var digest = push.Stdout.Split('\n').Single(l => l.StartsWith("1: digest: ", StringComparison.Ordinal)).Split(' ')[2];
         (await Docker("rmi", name)).EnsureSuccess();
         var pull = (await Docker("pull", name)).EnsureSuccess();
