@@ -19,6 +19,7 @@ public static class ImagesApi
         app.MapPost("/images/create", CreateAsync);
         app.MapPost("/images/load", LoadAsync);
         app.MapGet("/images/json", ListAsync);
+        app.MapPost("/images/prune", PruneAsync);
         app.MapGet("/images/{**rest}", GetImageRouteAsync);
         app.MapPost("/images/{**rest}", PostImageRouteAsync);
         app.MapDelete("/images/{**rest}", RemoveAsync);
@@ -137,7 +138,7 @@ public static class ImagesApi
             VirtualSize = i.Size,
             GraphDriver = new GraphDriverData("overlay2", images.StorageOf(i)),
             RootFS = new ImageRootFs(i.Spec.RootFs.Type, i.Spec.RootFs.DiffIds),
-            Metadata = new ImageMetadata(i.RepoTags.Count > 0 ? Rfc3339Nano(i.Stored) : "0001-01-01T00:00:00Z"),
+            Metadata = new ImageMetadata(i.LastTagTime is { } tagged ? Rfc3339Nano(tagged) : "0001-01-01T00:00:00Z"),
         };
         return Results.Json(inspect, DockerJson.Options);
     }
@@ -166,6 +167,14 @@ public static class ImagesApi
         var noPrune = DockerQuery.Bool(context.Request, "noprune");
         var records = await images.RemoveAsync(rest, force, noPrune, context.RequestAborted);
         return Results.Json(records.Select(r => new ImageDeleteResponseItem(r.Untagged, r.Deleted)).ToList(), DockerJson.Options);
+    }
+
+    /// <summary>POST /images/prune?filters=.</summary>
+    private static async Task<IResult> PruneAsync(HttpContext context, [FromServices] IImageService images)
+    {
+        var result = await images.PruneAsync(DockerQuery.Filters(context.Request), context.RequestAborted);
+        var deleted = result.Deleted.Select(r => new ImageDeleteResponseItem(r.Untagged, r.Deleted)).ToList();
+        return Results.Json(new ImagePruneResponse(deleted.Count == 0 ? null : deleted, result.SpaceReclaimed), DockerJson.Options);
     }
 
     private static string Familiar(string name) => ImageReference.Parse(name).FamiliarString;

@@ -21,6 +21,9 @@ public interface IImageService
     /// <summary>Untags or deletes (docker rmi); results in the order Docker reports them.</summary>
     Task<IReadOnlyList<ImageDeleteResult>> RemoveAsync(string nameOrId, bool force, bool noPrune, CancellationToken cancellationToken);
 
+    /// <summary>docker image prune: dangling images (or, with dangling=false, every image no container uses); filters dangling and label.</summary>
+    Task<ImagePruneResult> PruneAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, CancellationToken cancellationToken);
+
     /// <summary>docker history: one entry per history entry of the config, newest first.</summary>
     Task<IReadOnlyList<ImageHistoryItem>> HistoryAsync(string nameOrId, CancellationToken cancellationToken);
 

@@ -35,7 +35,16 @@ internal sealed class ImageArchive : IDisposable
                 while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
                 {
                     entries++;
-                    await result.ExtractEntryAsync(entry, cancellationToken);
+                    if (entry.EntryType == TarEntryType.GlobalExtendedAttributes) continue;
+                    try
+                    {
+                        await result.ExtractEntryAsync(entry, cancellationToken);
+                    }
+                    catch (IOException e) when (e is not EndOfStreamException)
+                    {
+                        // Duplicate names, a file where a directory should be: the archive is malformed.
+                        throw EngineException.Invalid($"invalid archive: entry \"{entry.Name}\": {e.Message}");
+                    }
                 }
             }
             catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException)

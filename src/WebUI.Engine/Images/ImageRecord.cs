@@ -17,6 +17,9 @@ public sealed record ImageRecord
     /// <summary>When the image was stored here (Docker's Metadata.LastTagTime is close to this).</summary>
     public DateTimeOffset Stored { get; init; }
 
+    /// <summary>When a name was last given to the image (Docker's Metadata.LastTagTime), or null if never.</summary>
+    public DateTimeOffset? LastTagTime { get; init; }
+
     /// <summary>The chain id of the top layer, or null for an image with no layers.</summary>
     public string? TopChainId => ChainIds.Count == 0 ? null : ChainIds[^1];
 }

@@ -24,6 +24,17 @@ internal sealed partial class ImageService
     private async Task<IReadOnlyList<ImageDeleteResult>> RemoveLockedAsync(string nameOrId, bool force, bool noPrune, CancellationToken cancellationToken)
     {
         var id = ResolveId(nameOrId);
+        var records = await RemoveResolvedAsync(id, nameOrId, force, noPrune, cancellationToken);
+        foreach (var r in records)
+        {
+            if (r.Untagged is { } untagged) Publish("untag", id, untagged);
+            else if (r.Deleted == id) Publish("delete", id, id);
+        }
+        return records;
+    }
+
+    private async Task<List<ImageDeleteResult>> RemoveResolvedAsync(string id, string nameOrId, bool force, bool noPrune, CancellationToken cancellationToken)
+    {
         var image = store.ById(id)!;
         var records = new List<ImageDeleteResult>();
         // Resolved lazily: the container engine registers its usage after (or without) the image service.
@@ -77,22 +88,62 @@ internal sealed partial class ImageService
         return records;
     }
 
-    private async Task DeleteImageAsync(ImageRecord image, bool noPrune, List<ImageDeleteResult> records, CancellationToken cancellationToken)
+    /// <summary>Deletes the image and, unless <paramref name="noPrune"/>, its layers no other image uses; returns the bytes freed.</summary>
+    private async Task<long> DeleteImageAsync(ImageRecord image, bool noPrune, List<ImageDeleteResult> records, CancellationToken cancellationToken)
     {
         store.Delete(image.Id);
         content.Delete(Digest.Parse(image.Id));
         records.Add(new ImageDeleteResult(null, image.Id));
         LogDeleted(logger, image.Id);
-        if (noPrune) return;
+        long freed = 0;
+        if (noPrune) return freed;
         // Layers go top down while no other image stands on them (a container's writable layer also keeps its parent).
         var inUse = store.All().SelectMany(i => i.ChainIds).ToHashSet(StringComparer.Ordinal);
         for (var i = image.ChainIds.Count - 1; i >= 0; i--)
         {
             var chain = image.ChainIds[i];
             if (inUse.Contains(chain)) break;
+            var size = snapshots.SizeOf(chain);
             if (!await snapshots.RemoveCommittedAsync(chain, cancellationToken)) break;
+            freed += size;
             records.Add(new ImageDeleteResult(null, chain));
         }
+        return freed;
+    }
+
+    public async Task<ImagePruneResult> PruneAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, CancellationToken cancellationToken)
+    {
+        foreach (var key in filters.Keys)
+            if (key is not ("dangling" or "label"))
+                throw EngineException.Invalid($"invalid filter '{key}'");
+        // As Docker: without a dangling filter only dangling images go; dangling=false takes every unused image.
+        var danglingOnly = !filters.TryGetValue("dangling", out var d) || d.Count == 0 || d.Any(v => v is "true" or "1");
+        var records = new List<ImageDeleteResult>();
+        long freed = 0;
+        await _mutex.WaitAsync(cancellationToken);
+        try
+        {
+            var usages = services.GetServices<IImageUsage>().ToList();
+            foreach (var image in store.All())
+            {
+                if (danglingOnly && image.RepoTags.Count > 0) continue;
+                if (filters.TryGetValue("label", out var labels) && !ImageFilters.Labels(labels, image)) continue;
+                if (usages.Any(u => u.ContainersUsing(image.Id).Count > 0)) continue;
+                foreach (var name in image.RepoTags.Concat(image.RepoDigests))
+                {
+                    store.RemoveReference(name);
+                    records.Add(new ImageDeleteResult(ImageReference.Parse(name).FamiliarString, null));
+                    Publish("untag", image.Id, ImageReference.Parse(name).FamiliarString);
+                }
+                freed += await DeleteImageAsync(image, noPrune: false, records, cancellationToken);
+                Publish("delete", image.Id, image.Id);
+            }
+        }
+        finally
+        {
+            _mutex.Release();
+        }
+        return new ImagePruneResult(records, freed);
     }
 
     /// <summary>Whether the user named the image by (a prefix of) its id rather than by a name.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebUI.Engine.Content;
 using WebUI.Engine.Errors;
+using WebUI.Engine.Events;
 using WebUI.Engine.Layers;
 using WebUI.Engine.References;
 using WebUI.Engine.Snapshots;
@@ -21,6 +22,7 @@ internal sealed partial class ImageService(
     IContentStore content,
     OverlaySnapshotter snapshots,
     LayerApplier applier,
+    IEventBus events,
     IServiceProvider services,
     IOptions<EngineOptions> options,
     TimeProvider time,
@@ -128,6 +130,7 @@ internal sealed partial class ImageService(
             var bytes = JsonSerializer.SerializeToUtf8Bytes(spec, ImageJson.Options);
             var id = await RegisterAsync(bytes, null, spec, [chainId], cancellationToken);
             if (name is not null) store.SetReference(name.ToString(), id, now);
+            Publish("import", id, name?.FamiliarString ?? id);
             LogImported(logger, id, name?.FamiliarString ?? "<none>");
             return store.ById(id)!;
         }
@@ -223,6 +226,7 @@ internal sealed partial class ImageService(
         }
         foreach (var repoDigest in candidate.RepoDigests) store.SetReference(repoDigest, id, now);
         if (candidate.Names.Count == 0) lines.Add($"Loaded image ID: {id}");
+        Publish("load", id, candidate.Names.Count > 0 ? ImageReference.Parse(candidate.Names[0]).FamiliarString : id);
         LogLoaded(logger, id, chainIds.Count);
         return lines;
     }
@@ -235,6 +239,7 @@ internal sealed partial class ImageService(
         {
             var id = ResolveId(source);
             store.SetReference(name.ToString(), id, time.GetUtcNow());
+            Publish("tag", id, name.FamiliarString);
         }
         finally
         {
@@ -269,6 +274,10 @@ internal sealed partial class ImageService(
             items[0] = items[0] with { Id = image.Id, Tags = image.RepoTags.Select(t => ImageReference.Parse(t).FamiliarString).ToList() };
         return items;
     }
+
+    /// <summary>Docker's image events: actor the image id, attribute "name" the familiar name.</summary>
+    private void Publish(string action, string id, string name) =>
+        events.Publish(new EngineEvent("image", action, id, new Dictionary<string, string> { ["name"] = name }, time.GetUtcNow()));
 
     public IReadOnlyDictionary<string, string> StorageOf(ImageRecord image)
     {

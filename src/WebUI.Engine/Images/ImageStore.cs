@@ -147,6 +147,7 @@ internal sealed partial class ImageStore
             ChainIds = stored.ChainIds,
             Size = stored.Size,
             Stored = stored.Stored,
+            LastTagTime = stored.LastTagTime,
         };
     }
 

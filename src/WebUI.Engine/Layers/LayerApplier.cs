@@ -35,7 +35,17 @@ internal sealed partial class LayerApplier(ILogger<LayerApplier> logger)
             while (await reader.GetNextEntryAsync(copyData: false, cancellationToken) is { } entry)
             {
                 entries++;
-                size += await ApplyEntryAsync(entry, root, directoryTimes, cancellationToken);
+                // git archive and some tools write a global PAX header first: it describes the archive, not a file.
+                if (entry.EntryType == TarEntryType.GlobalExtendedAttributes) continue;
+                try
+                {
+                    size += await ApplyEntryAsync(entry, root, directoryTimes, cancellationToken);
+                }
+                catch (Exception e) when (e is (IOException and not EndOfStreamException) or UnauthorizedAccessException or LinuxException)
+                {
+                    // Not the layer's fault as such (disk full, no privilege for mknod...), but say which entry failed.
+                    throw new EngineException(ErrorKind.Internal, $"applying layer entry \"{entry.Name}\": {e.Message}", e);
+                }
             }
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException or ArgumentException)
@@ -113,11 +123,11 @@ internal sealed partial class LayerApplier(ILogger<LayerApplier> logger)
                     throw EngineException.Invalid($"invalid layer: hard link \"{entry.Name}\" to \"{entry.LinkName}\", which is not in the layer");
                 Sys.link(linkTarget, target);
                 return 0;
-            case TarEntryType.CharacterDevice:
-                Sys.mknod(target, Sys.S_IFCHR | (uint)entry.Mode, Sys.makedev((uint)((PosixTarEntry)entry).DeviceMajor, (uint)((PosixTarEntry)entry).DeviceMinor));
+            case TarEntryType.CharacterDevice when entry is PosixTarEntry device:
+                Sys.mknod(target, Sys.S_IFCHR | (uint)entry.Mode, Sys.makedev((uint)device.DeviceMajor, (uint)device.DeviceMinor));
                 break;
-            case TarEntryType.BlockDevice:
-                Sys.mknod(target, Sys.S_IFBLK | (uint)entry.Mode, Sys.makedev((uint)((PosixTarEntry)entry).DeviceMajor, (uint)((PosixTarEntry)entry).DeviceMinor));
+            case TarEntryType.BlockDevice when entry is PosixTarEntry device:
+                Sys.mknod(target, Sys.S_IFBLK | (uint)entry.Mode, Sys.makedev((uint)device.DeviceMajor, (uint)device.DeviceMinor));
                 break;
             case TarEntryType.Fifo:
                 Sys.mknod(target, Sys.S_IFIFO | (uint)entry.Mode, 0);

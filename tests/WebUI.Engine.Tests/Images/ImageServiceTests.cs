@@ -91,6 +91,62 @@ public sealed class ImageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_legacy_docker_save_archive_with_a_symlinked_duplicate_layer_loads()
+    {
+        // docker save before 25 wrote <id>/layer.tar and linked repeated layers to the first copy.
+        var same = new TarBuilder().File("same", "x").Build();
+        var config = TestImages.Config([same, same]);
+        using var ms = new MemoryStream();
+        using (var w = new System.Formats.Tar.TarWriter(ms, System.Formats.Tar.TarEntryFormat.Pax, leaveOpen: true))
+        {
+            void File(string name, byte[] data) => w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, name) { DataStream = new MemoryStream(data) });
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.Directory, "aaa/"));
+            File("aaa/layer.tar", same);
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.Directory, "bbb/"));
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.SymbolicLink, "bbb/layer.tar") { LinkName = "../aaa/layer.tar" });
+            File(TestImages.Sha(config)[7..] + ".json", config);
+            File("manifest.json", System.Text.Encoding.UTF8.GetBytes($$"""[{"Config":"{{TestImages.Sha(config)[7..]}}.json","RepoTags":["legacy:1"],"Layers":["aaa/layer.tar","bbb/layer.tar"]}]"""));
+        }
+        Assert.Equal(["Loaded image: legacy:1"], await LoadAsync(ms.ToArray()));
+        Assert.Equal(2, (await _engine.Images.GetAsync("legacy:1", default)).ChainIds.Count);
+
+        // A link that climbs out of the archive is refused.
+        var files = new Dictionary<string, byte[]> { ["manifest.json"] = """[{"Config":"c.json","Layers":[]}]"""u8.ToArray() };
+        using var evil = new MemoryStream();
+        using (var w = new System.Formats.Tar.TarWriter(evil, System.Formats.Tar.TarEntryFormat.Pax, leaveOpen: true))
+        {
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "manifest.json") { DataStream = new MemoryStream(files["manifest.json"]) });
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.SymbolicLink, "c.json") { LinkName = "../../../../etc/passwd" });
+        }
+        var e = await Assert.ThrowsAsync<EngineException>(() => LoadAsync(evil.ToArray()));
+        Assert.Contains("points outside the archive", e.Message);
+    }
+
+    [Fact]
+    public async Task An_image_without_layers_loads_and_gets_a_bind_mounted_writable_layer()
+    {
+        var config = TestImages.Config([]);
+        Assert.Equal(["Loaded image: scratchy:1"], await LoadAsync(TestImages.OciLayout(config, [], "docker.io/library/scratchy:1", containerdName: true)));
+        var image = await _engine.Images.GetAsync("scratchy:1", default);
+        Assert.Null(image.TopChainId);
+        Assert.Equal(0, image.Size);
+        Assert.Empty(_engine.Images.StorageOf(image));
+        var mount = Assert.Single(await _engine.Snapshots.PrepareAsync("c", image.TopChainId, default));
+        Assert.Equal("bind", mount.Type);
+    }
+
+    [Fact]
+    public async Task Parallel_loads_of_the_same_image_unpack_each_layer_once()
+    {
+        var config = TestImages.Config([Busybox.Value]);
+        var archive = TestImages.DockerArchive(config, [Busybox.Value], ["same:1"]);
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => LoadAsync(archive))));
+        Assert.All(results, r => Assert.Equal(["Loaded image: same:1"], r));
+        Assert.Single(_engine.SnapshotDirs());
+        Assert.Single(_engine.Store.All());
+    }
+
+    [Fact]
     public async Task An_oci_layout_loads_with_gzip_layers_and_its_ref_name()
     {
         var config = TestImages.Config([Busybox.Value]);
@@ -227,6 +283,37 @@ public sealed class ImageServiceTests : IDisposable
         Assert.Equal([old.Id], await Ids(("before", "localhost:5000/app:1")));
         Assert.Equal([dangling.Id, mid.Id], await Ids(("since", "busybox:old")));
         Assert.Equal("invalid filter 'nope'", (await Assert.ThrowsAsync<EngineException>(() => Ids(("nope", "1")))).Message);
+    }
+
+    [Fact]
+    public async Task Prune_removes_dangling_images_only_unless_asked_for_all_unused()
+    {
+        var tagged = await ImportAsync(new TarBuilder().File("t", "1").Build(), "keep:1");
+        var dangling = await ImportAsync(new TarBuilder().File("d", "2").Build(), null);
+        var used = await ImportAsync(new TarBuilder().File("u", "3").Build(), null);
+        _engine.Usages.Add(new FakeUsage(used.Id, "c0ffee", running: false));
+
+        var r = await _engine.Images.PruneAsync(new Dictionary<string, IReadOnlyList<string>>(), default);
+
+        Assert.Equal([new ImageDeleteResult(null, dangling.Id), new ImageDeleteResult(null, dangling.TopChainId)], r.Deleted);
+        Assert.Equal(1, r.SpaceReclaimed);
+        Assert.Equal(new[] { tagged.Id, used.Id }.Order(), _engine.Store.All().Select(i => i.Id).Order());
+
+        var all = await _engine.Images.PruneAsync(new Dictionary<string, IReadOnlyList<string>> { ["dangling"] = ["false"] }, default);
+        Assert.Equal([new ImageDeleteResult("keep:1", null), new ImageDeleteResult(null, tagged.Id), new ImageDeleteResult(null, tagged.TopChainId)], all.Deleted);
+        Assert.Equal([used.Id], _engine.Store.All().Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task Image_changes_are_published_as_docker_image_events()
+    {
+        var seen = new List<string>();
+        using var _ = _engine.Events.Subscribe(e => { if (e.Type == "image") lock (seen) seen.Add($"{e.Action} {e.Attributes["name"]}"); });
+        var image = await ImportAsync(new TarBuilder().File("a", "1").Build(), "ev:1");
+        await _engine.Images.TagAsync("ev:1", "ev:2", default);
+        await _engine.Images.RemoveAsync("ev:2", false, false, default);
+        await _engine.Images.RemoveAsync("ev:1", false, false, default);
+        Assert.Equal(["import ev:1", "tag ev:2", "untag ev:2", "untag ev:1", $"delete {image.Id}"], seen);
     }
 
     [Fact]

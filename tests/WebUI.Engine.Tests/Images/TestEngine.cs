@@ -19,7 +19,7 @@ internal sealed class TestEngine : IDisposable, IServiceProvider
         Snapshots = new OverlaySnapshotter(options, TimeProvider.System, NullLogger<OverlaySnapshotter>.Instance);
         Applier = new LayerApplier(NullLogger<LayerApplier>.Instance);
         Store = new ImageStore(options, Content, NullLogger<ImageStore>.Instance);
-        Images = new ImageService(Store, Content, Snapshots, Applier, this, options, TimeProvider.System, NullLogger<ImageService>.Instance);
+        Images = new ImageService(Store, Content, Snapshots, Applier, Events, this, options, TimeProvider.System, NullLogger<ImageService>.Instance);
         new ImagesInitializer(Content, Snapshots, Store, options).InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -30,6 +30,7 @@ internal sealed class TestEngine : IDisposable, IServiceProvider
     public LayerApplier Applier { get; }
     public ImageStore Store { get; }
     public ImageService Images { get; }
+    public WebUI.Engine.Events.EventBus Events { get; } = new();
 
     /// <summary>Containers the rmi tests pretend exist (the real IImageUsage lives in the container engine).</summary>
     public List<IImageUsage> Usages { get; } = [];

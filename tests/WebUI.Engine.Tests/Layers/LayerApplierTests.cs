@@ -82,6 +82,27 @@ public sealed class LayerApplierTests : IDisposable
     public Task Garbage_is_rejected() => AssertRejectedAsync(Encoding.UTF8.GetBytes(new string('z', 1500)), "invalid layer tar");
 
     [Fact]
+    public async Task A_global_pax_header_is_skipped_like_git_archive_writes_it()
+    {
+        using var ms = new MemoryStream();
+        using (var w = new System.Formats.Tar.TarWriter(ms, System.Formats.Tar.TarEntryFormat.Pax, leaveOpen: true))
+        {
+            w.WriteEntry(new System.Formats.Tar.PaxGlobalExtendedAttributesTarEntry(new Dictionary<string, string> { ["comment"] = "abc" }));
+            w.WriteEntry(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "f") { DataStream = new MemoryStream("1"u8.ToArray()) });
+        }
+        var dir = Path.Combine(_engine.Root, "apply");
+        await _engine.Applier.ApplyAsync(new MemoryStream(ms.ToArray()), dir, null, default);
+        Assert.Equal(["f"], Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public Task A_file_truncated_inside_its_data_is_rejected_as_malformed()
+    {
+        var good = new TarBuilder().File("a", new string('x', 5000)).Build();
+        return AssertRejectedAsync(good[..(512 * 3 + 100)], "invalid layer tar");
+    }
+
+    [Fact]
     public async Task A_diff_id_mismatch_is_rejected_and_leaves_no_snapshot()
     {
         var tar = new TarBuilder().File("a", "1").Build();

@@ -1,0 +1,77 @@
+using WebUI.Engine.Containers;
+using WebUI.Engine.Snapshots;
+
+namespace WebUI.DockerApi.Containers;
+
+/// <summary>Builds Docker's JSON shapes from a stored container.</summary>
+internal static class ContainerResponses
+{
+    public static ContainerInspectResponse Inspect(ContainerRecord c, ISnapshotter snapshots, long? sizeRw)
+    {
+        var s = c.State;
+        return new ContainerInspectResponse
+        {
+            Id = c.Id,
+            Created = DockerTime.Format(c.Created),
+            Path = c.Path,
+            Args = c.Args,
+            State = new ContainerStateResponse(s.Status, s.Running, s.Paused, s.Restarting, s.OOMKilled, s.Dead, s.Pid, s.ExitCode,
+                s.Error, DockerTime.Format(s.StartedAt), DockerTime.Format(s.FinishedAt)),
+            Image = c.Image,
+            ResolvConfPath = c.ResolvConfPath,
+            HostnamePath = c.HostnamePath,
+            HostsPath = c.HostsPath,
+            LogPath = c.LogPath,
+            Name = c.Name,
+            RestartCount = c.RestartCount,
+            HostConfig = c.HostConfig,
+            GraphDriver = new GraphDriverResponse("overlay2", GraphData(c, snapshots)),
+            SizeRw = sizeRw,
+            Config = c.Config,
+            NetworkSettings = new NetworkSettingsResponse { Networks = Networks(c) },
+        };
+    }
+
+    public static ContainerSummary Summary(ContainerRecord c, DateTimeOffset now, long? sizeRw) => new()
+    {
+        Id = c.Id,
+        Names = [c.Name],
+        Image = c.Config.Image,
+        ImageID = c.Image,
+        Command = string.Join(' ', new[] { c.Path }.Concat(c.Args)),
+        Created = c.Created.ToUnixTimeSeconds(),
+        SizeRw = sizeRw,
+        Labels = c.Config.Labels ?? new Dictionary<string, string>(),
+        State = c.State.Status,
+        Status = ContainerStatusText.Describe(c.State, now),
+        HostConfig = new ContainerSummaryHostConfig(c.HostConfig.NetworkMode),
+        NetworkSettings = new ContainerSummaryNetworkSettings(Networks(c)),
+    };
+
+    private static Dictionary<string, EndpointSettings> Networks(ContainerRecord c) =>
+        new() { [c.HostConfig.NetworkMode is "" ? "none" : c.HostConfig.NetworkMode] = new EndpointSettings() };
+
+    private static Dictionary<string, string> GraphData(ContainerRecord c, ISnapshotter snapshots)
+    {
+        var data = new Dictionary<string, string>();
+        try
+        {
+            var m = snapshots.Mounts(c.Id).FirstOrDefault();
+            if (m is null) return data;
+            foreach (var o in m.Options)
+            {
+                var eq = o.IndexOf('=');
+                if (eq < 0) continue;
+                switch (o[..eq])
+                {
+                    case "lowerdir": data["LowerDir"] = o[(eq + 1)..]; break;
+                    case "upperdir": data["UpperDir"] = o[(eq + 1)..]; break;
+                    case "workdir": data["WorkDir"] = o[(eq + 1)..]; break;
+                }
+            }
+            data["MergedDir"] = Path.Combine(Path.GetDirectoryName(c.LogPath)!, "bundle", "rootfs");
+        }
+        catch (WebUI.Engine.Errors.EngineException) { }
+        return data;
+    }
+}

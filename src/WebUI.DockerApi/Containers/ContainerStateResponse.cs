@@ -1,0 +1,6 @@
+namespace WebUI.DockerApi.Containers;
+
+/// <summary>State in Docker's ContainerJSON, times as RFC 3339 strings.</summary>
+public sealed record ContainerStateResponse(
+    string Status, bool Running, bool Paused, bool Restarting, bool OOMKilled, bool Dead, int Pid, int ExitCode,
+    string Error, string StartedAt, string FinishedAt);

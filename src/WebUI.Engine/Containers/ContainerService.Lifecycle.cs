@@ -1,0 +1,176 @@
+using WebUI.Engine.Events;
+using WebUI.Engine.Linux;
+
+namespace WebUI.Engine.Containers;
+
+// Exit handling, live restore and the helpers they share with the commands.
+internal sealed partial class ContainerService
+{
+    /// <summary>Live restore: re-reads every container, settles those that ended while the engine was down, watches the rest.</summary>
+    public async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        runtime.EnsureDirectories();
+        foreach (var broken in store.Load()) LogBrokenRecord(logger, broken);
+        foreach (var record in store.All())
+        {
+            Live(record.Id);
+            if (record.State.Running) await ReconcileAsync(record, cancellationToken);
+            else UnmountRootfs(record.Id);
+        }
+        exitWatcher.Start(OnExitFile, () => store.All().Where(c => c.State.Running).Select(c => c.Id));
+        foreach (var record in store.All().Where(c => !c.State.Running && c.HostConfig.AutoRemove && c.State.StartedAt != default))
+            await RemoveAsync(record.Id, force: false, removeVolumes: false, cancellationToken);
+    }
+
+    /// <summary>Brings a record that says "running" in line with reality: an exit file or a vanished container ends the run.</summary>
+    private async Task ReconcileAsync(ContainerRecord record, CancellationToken cancellationToken)
+    {
+        if (runtime.ReadExitCode(record.Id) is not null) { await HandleExitAsync(record.Id); return; }
+        var state = await runtime.StateAsync(record.Id, cancellationToken);
+        if (state is { Status: "running" or "paused" or "created" } && Sys.ProcessExists(runtime.ConmonPid(record.Id)))
+        {
+            // Still running, with its conmon: the rootfs mount lives in the host's mount table, so nothing to re-mount.
+            LogAdopted(logger, record.Id, state.Pid);
+            return;
+        }
+        // conmon is gone (killed, or the host rebooted) and left no exit code: the run ended without one.
+        await HandleExitAsync(record.Id, fallbackCode: 255, error: "container exited while its monitor was not running");
+    }
+
+    private void OnExitFile(string id) => _ = Task.Run(async () =>
+    {
+        try { await HandleExitAsync(id); }
+        catch (Exception e) { LogExitHandlingFailed(logger, id, e); }
+    });
+
+    private async Task HandleExitAsync(string id, int? fallbackCode = null, string? error = null)
+    {
+        var record = store.TryGet(id);
+        if (record is null || record.Id != id) return;
+        var live = Live(id);
+        bool restart = false, remove = false;
+        await live.Lock.WaitAsync();
+        try
+        {
+            if (!record.State.Running || live.Removed) return;
+            var code = runtime.ReadExitCode(id) ?? fallbackCode;
+            if (code is null) return;
+            await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+            UnmountRootfs(id);
+            record.State = record.State with
+            {
+                Status = ContainerStatus.Exited, Running = false, Pid = 0, ExitCode = code.Value, Error = error ?? "",
+                FinishedAt = time.GetUtcNow(),
+            };
+            store.Save(record);
+            LogExited(logger, id, code.Value);
+            Publish(record, "die", new Dictionary<string, string> { ["exitCode"] = code.Value.ToString() });
+            live.Exited.TrySetResult();
+            CompleteWaiters(live, new WaitResult(code.Value, null), WaitCondition.NotRunning, WaitCondition.NextExit);
+
+            restart = ShouldRestart(record);
+            remove = !restart && record.HostConfig.AutoRemove;
+            if (restart)
+            {
+                record.RestartCount++;
+                await StartLockedAsync(record, live, CancellationToken.None);
+            }
+            else if (remove) await RemoveLockedAsync(record, live);
+        }
+        catch (Exception e) when (restart)
+        {
+            LogRestartFailed(logger, id, e);
+        }
+        finally
+        {
+            live.Lock.Release();
+        }
+    }
+
+    private static bool ShouldRestart(ContainerRecord record) => record.HostConfig.RestartPolicy.Name switch
+    {
+        "always" => !record.ManuallyStopped,
+        "unless-stopped" => !record.ManuallyStopped,
+        "on-failure" => !record.ManuallyStopped && record.State.ExitCode != 0 &&
+            (record.HostConfig.RestartPolicy.MaximumRetryCount <= 0 || record.RestartCount < record.HostConfig.RestartPolicy.MaximumRetryCount),
+        _ => false,
+    };
+
+    private void MountRootfs(string id)
+    {
+        var target = Paths.RootfsDir(id);
+        Directory.CreateDirectory(target);
+        UnmountRootfs(id);
+        var m = snapshots.Mounts(id)[0];
+        if (m.Type == "bind") Sys.mount(m.Source, target, null, Sys.MS_BIND, null);
+        else Sys.mount(m.Source, target, m.Type, 0, string.Join(',', m.Options));
+    }
+
+    private void UnmountRootfs(string id)
+    {
+        var target = Paths.RootfsDir(id);
+        // Every layer of a stale mount goes (EINVAL: nothing mounted there; ENOENT: no directory).
+        for (var i = 0; i < 8; i++)
+        {
+            try { Sys.umount2(target, Sys.MNT_DETACH); }
+            catch (LinuxException e) when (e.Errno is 22 or 2) { return; }
+        }
+    }
+
+    private void WriteEtcFiles(ContainerRecord record)
+    {
+        var hostname = record.Config.Hostname;
+        File.WriteAllText(record.HostnamePath, hostname + "\n");
+        var hosts = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
+        if (!Runtime.NetworkModes.IsHost(record.HostConfig.NetworkMode)) hosts += $"127.0.1.1\t{hostname}\n";
+        else if (File.Exists("/etc/hosts")) hosts = File.ReadAllText("/etc/hosts");
+        File.WriteAllText(record.HostsPath, hosts);
+        var resolv = File.Exists("/etc/resolv.conf") ? File.ReadAllText("/etc/resolv.conf") : "";
+        File.WriteAllText(record.ResolvConfPath, resolv);
+    }
+
+    private static void CompleteWaiters(LiveContainer live, WaitResult result, params WaitCondition[] conditions)
+    {
+        List<TaskCompletionSource<WaitResult>> done;
+        lock (live.Gate)
+        {
+            done = [.. live.Waiters.Where(w => conditions.Contains(w.Condition)).Select(w => w.Result)];
+            live.Waiters.RemoveAll(w => conditions.Contains(w.Condition));
+        }
+        foreach (var t in done) t.TrySetResult(result);
+    }
+
+    private static void AbandonPending(LiveContainer live)
+    {
+        List<ContainerAttachment> pending;
+        lock (live.Gate) { pending = [.. live.PendingAttachments]; live.PendingAttachments.Clear(); }
+        foreach (var a in pending) a.Abandon();
+    }
+
+    private void Publish(ContainerRecord record, string action, Dictionary<string, string>? extra = null)
+    {
+        var attributes = new Dictionary<string, string>(record.Config.Labels ?? [])
+        {
+            ["image"] = record.Config.Image,
+            ["name"] = record.Name.TrimStart('/'),
+        };
+        foreach (var (k, v) in extra ?? []) attributes[k] = v;
+        events.Publish(new EngineEvent("container", action, record.Id, attributes, time.GetUtcNow()));
+    }
+
+    private static async Task<bool> Completes(Task task, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await task.WaitAsync(timeout, cancellationToken);
+            return true;
+        }
+        catch (TimeoutException) { return false; }
+    }
+
+    private static void TryDeleteDirectory(string dir)
+    {
+        try { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+        catch (IOException) { }
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace WebUI.Engine.Containers;
+
+internal sealed partial class ContainerService
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Container {Id} created as {Name} from {Image}")]
+    private static partial void LogCreated(ILogger logger, string id, string name, string image);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Container {Id} started, pid {Pid}")]
+    private static partial void LogStarted(ILogger logger, string id, int pid);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping container {Id}: signal {Signal}, SIGKILL after {Timeout} s")]
+    private static partial void LogStopping(ILogger logger, string id, int signal, int timeout);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Container {Id} exited with {ExitCode}")]
+    private static partial void LogExited(ILogger logger, string id, int exitCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Container {Id} removed")]
+    private static partial void LogRemoved(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Container {Id} still running (pid {Pid}): adopted")]
+    private static partial void LogAdopted(ILogger logger, string id, int pid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Container directory {Id} has no readable record; skipped")]
+    private static partial void LogBrokenRecord(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling the exit of container {Id} failed")]
+    private static partial void LogExitHandlingFailed(ILogger logger, string id, Exception e);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Restarting container {Id} (restart policy) failed")]
+    private static partial void LogRestartFailed(ILogger logger, string id, Exception e);
+}

@@ -1,0 +1,357 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WebUI.Engine.Errors;
+using WebUI.Engine.Events;
+using WebUI.Engine.Images;
+using WebUI.Engine.Runtime;
+using WebUI.Engine.Snapshots;
+
+namespace WebUI.Engine.Containers;
+
+/// <summary>
+/// The container service: create / start / stop / kill / remove / wait with Docker's rules, over conmon + runc.
+/// Start, exit handling and removal of one container are serialized by its lock; stop and kill only signal and then
+/// wait for the exit the watcher reports, so they never hold the lock the exit handler needs.
+/// </summary>
+internal sealed partial class ContainerService(
+    ContainerStore store,
+    ConmonRuntime runtime,
+    ExitWatcher exitWatcher,
+    IImageService images,
+    ISnapshotter snapshots,
+    IEventBus events,
+    IOptions<EngineOptions> options,
+    TimeProvider time,
+    ILogger<ContainerService> logger) : IContainerService, IImageUsage
+{
+    private readonly ConcurrentDictionary<string, LiveContainer> _live = new(StringComparer.Ordinal);
+    private RuntimePaths Paths => runtime.Paths;
+
+    private LiveContainer Live(string id) => _live.GetOrAdd(id, _ => new LiveContainer());
+
+    public ContainerRecord Get(string idOrName) => store.Get(idOrName);
+
+    public async Task<ContainerCreateResult> CreateAsync(ContainerCreateRequest request, string? name, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(request.Image)) throw EngineException.Invalid("Config.Image is required");
+        var host = request.HostConfig ?? new HostConfig();
+        NetworkModes.Validate(host.NetworkMode);
+        if (string.IsNullOrEmpty(host.NetworkMode) || host.NetworkMode == "default") host.NetworkMode = "none";
+        if (string.IsNullOrEmpty(host.RestartPolicy.Name)) host.RestartPolicy.Name = "no";
+        if (host.AutoRemove && host.RestartPolicy.Name is not ("no" or ""))
+            throw EngineException.Invalid("can't create 'AutoRemove' container with restart policy");
+        if (host.RestartPolicy.Name is not ("no" or "always" or "unless-stopped" or "on-failure"))
+            throw EngineException.Invalid($"invalid restart policy '{host.RestartPolicy.Name}'");
+        if (host.LogConfig.Type is "" ) host.LogConfig.Type = "json-file";
+        if (host.LogConfig.Type != "json-file")
+            throw EngineException.Invalid($"log driver \"{host.LogConfig.Type}\" is not supported: use json-file");
+        foreach (var bind in host.Binds ?? []) BindSpec.Parse(bind);
+        OciSpecBuilder.Capabilities(host);
+
+        var image = await images.GetAsync(request.Image, cancellationToken);
+        var config = ContainerConfigMerger.Merge(request, image.Spec.Config);
+        var (path, args) = ContainerConfigMerger.Process(config);
+
+        var id = ContainerNames.NewId();
+        string fullName;
+        if (name is { Length: > 0 })
+        {
+            fullName = ContainerNames.Normalize(name);
+            store.ReserveName(fullName, id);
+        }
+        else
+        {
+            var attempt = 0;
+            do fullName = ContainerNames.Generate(attempt++);
+            while (!store.TryReserveName(fullName, id));
+        }
+
+        if (string.IsNullOrEmpty(config.Hostname))
+            config.Hostname = NetworkModes.IsHost(host.NetworkMode) ? Linux.HostFacts.HostName : id[..12];
+
+        var record = new ContainerRecord
+        {
+            Id = id,
+            Name = fullName,
+            Created = time.GetUtcNow(),
+            Image = image.Id,
+            Path = path,
+            Args = args,
+            Config = config,
+            HostConfig = host,
+            LogPath = Paths.LogFile(id),
+            HostnamePath = Paths.HostnameFile(id),
+            HostsPath = Paths.HostsFile(id),
+            ResolvConfPath = Paths.ResolvConfFile(id),
+        };
+        try
+        {
+            Directory.CreateDirectory(Paths.RootfsDir(id));
+            await snapshots.PrepareAsync(id, image.TopChainId, cancellationToken);
+            WriteEtcFiles(record);
+            store.Add(record);
+        }
+        catch
+        {
+            store.ReleaseName(fullName, id);
+            await snapshots.RemoveAsync(id, CancellationToken.None);
+            TryDeleteDirectory(Paths.ContainerDir(id));
+            throw;
+        }
+        Live(id);
+        Publish(record, "create");
+        LogCreated(logger, id, fullName, record.Config.Image);
+        return new ContainerCreateResult(id, []);
+    }
+
+    public async Task StartAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        var record = store.Get(idOrName);
+        var live = Live(record.Id);
+        await live.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (live.Removed) throw EngineException.NotFound($"No such container: {idOrName}");
+            if (record.State.Running) throw EngineException.NotModified($"Container {record.Id} is already running");
+            await StartLockedAsync(record, live, cancellationToken);
+        }
+        finally
+        {
+            live.Lock.Release();
+        }
+    }
+
+    private async Task StartLockedAsync(ContainerRecord record, LiveContainer live, CancellationToken cancellationToken)
+    {
+        var id = record.Id;
+        // A run leaves runc state and conmon files behind until its exit is handled; clear them for the new run.
+        await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+        runtime.RemoveExecState(id);
+        try
+        {
+            MountRootfs(id);
+            var user = UserResolver.Resolve(record.Config.User, Paths.RootfsDir(id));
+            var spec = OciSpecBuilder.Build(record, user,
+                new OciSpecBuilder.EtcFiles(record.HostnamePath, record.HostsPath, record.ResolvConfPath),
+                $"/webui/{id}");
+            Snapshots.AtomicFile.WriteJson(Paths.SpecFile(id), spec, new JsonSerializerOptions { WriteIndented = true });
+
+            var pid = await runtime.CreateAsync(id, record.Config.Tty, record.Config.OpenStdin, record.Config.StdinOnce, cancellationToken);
+
+            // Attach sessions waiting for this start connect now, before the process runs, so they see all its output.
+            List<ContainerAttachment> pending;
+            lock (live.Gate) { pending = [.. live.PendingAttachments]; live.PendingAttachments.Clear(); }
+            await Task.WhenAll(pending.Select(a => a.ConnectAsync(Paths.AttachSocket(id), cancellationToken)));
+
+            live.Exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await runtime.StartAsync(id, cancellationToken);
+            record.ManuallyStopped = false;
+            record.State = record.State with
+            {
+                Status = ContainerStatus.Running, Running = true, Restarting = false, Paused = false, Dead = false,
+                Pid = pid, ExitCode = 0, Error = "", OOMKilled = false, StartedAt = time.GetUtcNow(),
+            };
+            store.Save(record);
+            Publish(record, "start");
+            LogStarted(logger, id, pid);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+            UnmountRootfs(id);
+            var message = e.Message;
+            var code = message.Contains("executable file not found", StringComparison.Ordinal) || message.Contains("no such file or directory", StringComparison.Ordinal) ? 127
+                : message.Contains("permission denied", StringComparison.Ordinal) ? 126 : 128;
+            record.State = record.State with
+            {
+                Status = record.State.StartedAt == default ? ContainerStatus.Created : ContainerStatus.Exited,
+                Running = false, Pid = 0, ExitCode = code, Error = message, FinishedAt = time.GetUtcNow(),
+            };
+            store.Save(record);
+            live.Exited.TrySetResult();
+            AbandonPending(live);
+            CompleteWaiters(live, new WaitResult(code, message), WaitCondition.NotRunning, WaitCondition.NextExit);
+            if (e is EngineException) throw;
+            throw new EngineException(ErrorKind.Internal, message, e);
+        }
+    }
+
+    public async Task StopAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
+    {
+        var record = store.Get(idOrName);
+        if (!record.State.Running) throw EngineException.NotModified($"Container {record.Id} is not running");
+        await StopCoreAsync(record, timeoutSeconds, signal, cancellationToken);
+    }
+
+    private async Task StopCoreAsync(ContainerRecord record, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
+    {
+        var live = Live(record.Id);
+        var exited = live.Exited.Task;
+        record.ManuallyStopped = true;
+        var sig = Signals.Parse(signal ?? record.Config.StopSignal ?? "SIGTERM");
+        var timeout = timeoutSeconds ?? record.Config.StopTimeout ?? options.Value.DefaultStopTimeoutSeconds;
+        LogStopping(logger, record.Id, sig, timeout);
+        if (await runtime.KillAsync(record.Id, sig, cancellationToken))
+        {
+            if (timeout < 0) { await exited.WaitAsync(cancellationToken); return; }
+            if (await Completes(exited, TimeSpan.FromSeconds(timeout), cancellationToken)) return;
+        }
+        await runtime.KillAsync(record.Id, Signals.SIGKILL, cancellationToken);
+        // The exit file shows up within milliseconds of SIGKILL; a conmon that died meanwhile gets a state check instead.
+        if (!await Completes(exited, TimeSpan.FromSeconds(30), cancellationToken))
+            await ReconcileAsync(record, cancellationToken);
+    }
+
+    public async Task KillAsync(string idOrName, string? signal, CancellationToken cancellationToken)
+    {
+        var record = store.Get(idOrName);
+        if (!record.State.Running) throw EngineException.Conflict($"Container {record.Id} is not running");
+        var sig = Signals.Parse(string.IsNullOrEmpty(signal) ? "KILL" : signal);
+        if (sig == Signals.SIGKILL) record.ManuallyStopped = true;
+        if (!await runtime.KillAsync(record.Id, sig, cancellationToken))
+            throw EngineException.Conflict($"Container {record.Id} is not running");
+        Publish(record, "kill", new Dictionary<string, string> { ["signal"] = sig.ToString() });
+    }
+
+    public async Task RestartAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
+    {
+        var record = store.Get(idOrName);
+        if (record.State.Running) await StopCoreAsync(record, timeoutSeconds, signal, cancellationToken);
+        var live = Live(record.Id);
+        await live.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            if (live.Removed) throw EngineException.NotFound($"No such container: {idOrName}");
+            if (!record.State.Running) await StartLockedAsync(record, live, cancellationToken);
+        }
+        finally
+        {
+            live.Lock.Release();
+        }
+        Publish(record, "restart");
+    }
+
+    public async Task RemoveAsync(string idOrName, bool force, bool removeVolumes, CancellationToken cancellationToken)
+    {
+        var record = store.Get(idOrName);
+        var live = Live(record.Id);
+        if (record.State.Running)
+        {
+            if (!force)
+                throw EngineException.Conflict($"cannot remove container \"{record.Name}\": container is running: stop the container before removing or force remove");
+            record.ManuallyStopped = true;
+            var exited = live.Exited.Task;
+            await runtime.KillAsync(record.Id, Signals.SIGKILL, cancellationToken);
+            if (!await Completes(exited, TimeSpan.FromSeconds(30), cancellationToken))
+                await ReconcileAsync(record, cancellationToken);
+        }
+        await live.Lock.WaitAsync(cancellationToken);
+        try
+        {
+            // With --rm the exit handler may have removed it meanwhile: that is the removal asked for.
+            if (live.Removed) return;
+            if (record.State.Running) throw EngineException.Conflict($"cannot remove container \"{record.Name}\": container is running");
+            await RemoveLockedAsync(record, live);
+        }
+        finally
+        {
+            live.Lock.Release();
+        }
+    }
+
+    private async Task RemoveLockedAsync(ContainerRecord record, LiveContainer live)
+    {
+        var id = record.Id;
+        await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+        UnmountRootfs(id);
+        await snapshots.RemoveAsync(id, CancellationToken.None);
+        runtime.RemoveExecState(id);
+        TryDeleteDirectory(Paths.ContainerDir(id));
+        store.Remove(record);
+        live.Removed = true;
+        live.Exited.TrySetResult();
+        AbandonPending(live);
+        Publish(record, "destroy");
+        LogRemoved(logger, id);
+        CompleteWaiters(live, new WaitResult(record.State.ExitCode, null), WaitCondition.NotRunning, WaitCondition.NextExit, WaitCondition.Removed);
+        _live.TryRemove(id, out _);
+    }
+
+    public Task<WaitResult> WaitAsync(string idOrName, WaitCondition condition, CancellationToken cancellationToken)
+    {
+        // No await before the waiter is in the list: the Docker API answers the client's headers right after this
+        // returns, and the client may then start the container at once.
+        var record = store.Get(idOrName);
+        var live = Live(record.Id);
+        var tcs = new TaskCompletionSource<WaitResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (live.Gate)
+        {
+            if (live.Removed) return Task.FromResult(new WaitResult(record.State.ExitCode, null));
+            if (condition == WaitCondition.NotRunning && !record.State.Running)
+                return Task.FromResult(new WaitResult(record.State.ExitCode, null));
+            live.Waiters.Add((condition, tcs));
+        }
+        if (!cancellationToken.CanBeCanceled) return tcs.Task;
+        var registration = cancellationToken.Register(() =>
+        {
+            lock (live.Gate) live.Waiters.RemoveAll(w => w.Result == tcs);
+            tcs.TrySetCanceled(cancellationToken);
+        });
+        _ = tcs.Task.ContinueWith(_ => registration.Dispose(), TaskScheduler.Default);
+        return tcs.Task;
+    }
+
+    public IReadOnlyList<ContainerRecord> List(ContainerListOptions listOptions) => ContainerFilters.Apply(store, store.All(), listOptions);
+
+    public IAsyncEnumerable<LogEntry> LogsAsync(string idOrName, LogOptions logOptions, CancellationToken cancellationToken)
+    {
+        var record = store.Get(idOrName);
+        return ContainerLogReader.ReadAsync(record.LogPath, logOptions, () => record.State.Running && !Live(record.Id).Removed, cancellationToken);
+    }
+
+    public Task<IContainerAttachment> AttachAsync(string idOrName, CancellationToken cancellationToken)
+    {
+        var record = store.Get(idOrName);
+        var live = Live(record.Id);
+        ContainerAttachment? attachment = null;
+        attachment = new ContainerAttachment(record.Config.Tty, a => { lock (live.Gate) live.PendingAttachments.Remove(a); });
+        bool running;
+        lock (live.Gate)
+        {
+            running = record.State.Running;
+            if (!running) live.PendingAttachments.Add(attachment);
+        }
+        if (!running) return Task.FromResult<IContainerAttachment>(attachment);
+        return ConnectNowAsync(attachment, record, cancellationToken);
+    }
+
+    private async Task<IContainerAttachment> ConnectNowAsync(ContainerAttachment attachment, ContainerRecord record, CancellationToken cancellationToken)
+    {
+        await attachment.ConnectAsync(Paths.AttachSocket(record.Id), cancellationToken);
+        return attachment;
+    }
+
+    public async Task ResizeAsync(string idOrName, int height, int width, CancellationToken cancellationToken)
+    {
+        var record = store.Get(idOrName);
+        if (height < 0 || width < 0 || height > 1000 || width > 1000) throw EngineException.Invalid($"invalid terminal size {height}x{width}");
+        if (!record.State.Running || !Linux.Sys.ProcessExists(runtime.ConmonPid(record.Id)))
+            throw EngineException.Conflict($"Container {record.Id} is not running");
+        if (!record.Config.Tty) return;
+        await runtime.ResizeAsync(record.Id, height, width, cancellationToken);
+    }
+
+    public long SizeRw(string idOrName)
+    {
+        var record = store.Get(idOrName);
+        try { return snapshots.UsageOf(record.Id); }
+        catch (EngineException) { return 0; }
+    }
+
+    public IReadOnlyList<string> ContainersUsing(string imageId) =>
+        [.. store.All().Where(c => c.Image == imageId).Select(c => c.Id)];
+
+    public bool AnyRunning(string imageId) => store.All().Any(c => c.Image == imageId && c.State.Running);
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using WebUI.Engine.Errors;
+using WebUI.Engine.Runtime;
+using WebUI.Engine.Snapshots;
+
+namespace WebUI.Engine.Containers;
+
+/// <summary>
+/// The containers known to this engine: in memory for lookups, each persisted atomically to its own config.json.
+/// Names are unique; a name is reserved (with its id) before the container is made, so two creates cannot share one.
+/// </summary>
+internal sealed class ContainerStore(RuntimePaths paths)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ContainerRecord> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    /// <summary>Reads every record; a directory without a readable record (a create that crashed) is reported, not loaded.</summary>
+    public IReadOnlyList<string> Load()
+    {
+        var broken = new List<string>();
+        if (!Directory.Exists(paths.ContainersRoot)) return broken;
+        foreach (var dir in Directory.EnumerateDirectories(paths.ContainersRoot))
+        {
+            var id = Path.GetFileName(dir);
+            try
+            {
+                var record = AtomicFile.ReadJson<ContainerRecord>(paths.RecordFile(id), Json);
+                if (record is null) { broken.Add(id); continue; }
+                lock (_gate)
+                {
+                    _byId[record.Id] = record;
+                    _names[record.Name] = record.Id;
+                }
+            }
+            catch (JsonException) { broken.Add(id); }
+        }
+        return broken;
+    }
+
+    /// <summary>Claims <paramref name="name"/> ("/x") for <paramref name="id"/>; Conflict with Docker's message when taken.</summary>
+    public void ReserveName(string name, string id)
+    {
+        lock (_gate)
+        {
+            if (_names.TryGetValue(name, out var owner))
+                throw EngineException.Conflict($"Conflict. The container name \"{name}\" is already in use by container \"{owner}\". You have to remove (or rename) that container to be able to reuse that name.");
+            _names[name] = id;
+        }
+    }
+
+    public bool TryReserveName(string name, string id)
+    {
+        lock (_gate) return _names.TryAdd(name, id);
+    }
+
+    public void ReleaseName(string name, string id)
+    {
+        lock (_gate)
+            if (_names.TryGetValue(name, out var owner) && owner == id) _names.Remove(name);
+    }
+
+    public void Add(ContainerRecord record)
+    {
+        Save(record);
+        lock (_gate) _byId[record.Id] = record;
+    }
+
+    /// <summary>Persists the record: temp file, fsync, rename, fsync of the directory.</summary>
+    public void Save(ContainerRecord record) => AtomicFile.WriteJson(paths.RecordFile(record.Id), record, Json);
+
+    public void Remove(ContainerRecord record)
+    {
+        lock (_gate)
+        {
+            _byId.Remove(record.Id);
+            ReleaseName(record.Name, record.Id);
+        }
+    }
+
+    public IReadOnlyList<ContainerRecord> All()
+    {
+        lock (_gate) return [.. _byId.Values];
+    }
+
+    public ContainerRecord? TryGet(string idOrName)
+    {
+        if (string.IsNullOrEmpty(idOrName)) return null;
+        lock (_gate)
+        {
+            if (_byId.TryGetValue(idOrName, out var byId)) return byId;
+            var name = idOrName.StartsWith('/') ? idOrName : "/" + idOrName;
+            if (_names.TryGetValue(name, out var named) && _byId.TryGetValue(named, out var byName)) return byName;
+            if (idOrName.All(char.IsAsciiHexDigitLower) || idOrName.All(char.IsAsciiDigit))
+            {
+                var matches = _byId.Keys.Where(k => k.StartsWith(idOrName, StringComparison.Ordinal)).Take(2).ToList();
+                if (matches.Count == 1) return _byId[matches[0]];
+                if (matches.Count > 1) throw EngineException.Invalid($"Multiple IDs found with provided prefix: {idOrName}");
+            }
+            return null;
+        }
+    }
+
+    public ContainerRecord Get(string idOrName) => TryGet(idOrName) ?? throw EngineException.NotFound($"No such container: {idOrName}");
+}

@@ -1,0 +1,28 @@
+namespace WebUI.Engine.Containers;
+
+/// <summary>What the engine holds about a container beyond its record: its lock, waiters, attach sessions and current run.</summary>
+internal sealed class LiveContainer
+{
+    /// <summary>Serializes start, exit handling and removal of one container.</summary>
+    public SemaphoreSlim Lock { get; } = new(1, 1);
+
+    public Lock Gate { get; } = new();
+
+    /// <summary>Guarded by <see cref="Gate"/>.</summary>
+    public List<(WaitCondition Condition, TaskCompletionSource<WaitResult> Result)> Waiters { get; } = [];
+
+    /// <summary>Attach sessions that connect at the next start; guarded by <see cref="Gate"/>.</summary>
+    public List<ContainerAttachment> PendingAttachments { get; } = [];
+
+    /// <summary>Completes when the current run ends (exit handled); replaced at each start.</summary>
+    public TaskCompletionSource Exited { get; set; } = CompletedRun();
+
+    public bool Removed { get; set; }
+
+    public static TaskCompletionSource CompletedRun()
+    {
+        var t = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        t.SetResult();
+        return t;
+    }
+}

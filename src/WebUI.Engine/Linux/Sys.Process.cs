@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+
+namespace WebUI.Engine.Linux;
+
+/// <summary>pipe2(2), close(2) and kill(2): the sync pipe handed to conmon and signals to its processes.</summary>
+internal static partial class Sys
+{
+    public const int ESRCH = 3;
+
+    [LibraryImport("libc", EntryPoint = "pipe2", SetLastError = true)]
+    private static unsafe partial int pipe2_(int* fds, int flags);
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int kill_(int pid, int sig);
+
+    /// <summary>A pipe whose ends are inherited by children (no O_CLOEXEC): conmon finds its end by number in _OCI_SYNCPIPE.</summary>
+    public static unsafe (int Read, int Write) pipe2Inheritable()
+    {
+        int* fds = stackalloc int[2];
+        Retry(() => pipe2_(fds, 0), "pipe2", "");
+        return (fds[0], fds[1]);
+    }
+
+    public static void close(int fd) => close_(fd);
+
+    /// <summary>kill(2); false when the process does not exist (ESRCH is the expected answer for a dead pid).</summary>
+    public static bool kill(int pid, int sig)
+    {
+        if (kill_(pid, sig) == 0) return true;
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno == ESRCH) return false;
+        throw new LinuxException("kill", errno);
+    }
+
+    /// <summary>Whether a process with this pid exists (signal 0).</summary>
+    public static bool ProcessExists(int pid) => pid > 0 && kill(pid, 0);
+}
