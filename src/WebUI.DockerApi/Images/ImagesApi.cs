@@ -98,9 +98,18 @@ public static class ImagesApi
     {
         if (rest.EndsWith("/json", StringComparison.Ordinal)) return InspectAsync(context, rest[..^"/json".Length], images);
         if (rest.EndsWith("/history", StringComparison.Ordinal)) return HistoryAsync(context, rest[..^"/history".Length], images);
-        if (rest.EndsWith("/get", StringComparison.Ordinal) || rest == "get")
-            throw EngineException.Precondition("docker save is not supported yet");
+        if (rest == "get") return SaveAsync(context, context.Request.Query["names"].Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).ToList(), images);
+        if (rest.EndsWith("/get", StringComparison.Ordinal)) return SaveAsync(context, [rest[..^"/get".Length]], images);
         throw EngineException.NotFound("page not found");
+    }
+
+    /// <summary>GET /images/get?names= and GET /images/{name}/get: docker save's tarball.</summary>
+    private static async Task<IResult> SaveAsync(HttpContext context, IReadOnlyList<string> names, IImageService images)
+    {
+        // Streamed: the engine resolves every name before the first byte, so a bad name is still an ordinary JSON error.
+        context.Response.ContentType = "application/x-tar";
+        await images.SaveAsync(names, context.Response.Body, context.RequestAborted);
+        return Results.Empty;
     }
 
     private static Task<IResult> PostImageRouteAsync(HttpContext context, string rest, [FromServices] IImageService images)

@@ -103,6 +103,28 @@ internal sealed partial class LocalContentStore : IContentStore
         }
     }
 
+    /// <summary>Starts an ingest whose bytes the caller writes (e.g. through a <see cref="TeeReadStream"/>).</summary>
+    internal ContentWriter BeginWrite()
+    {
+        Directory.CreateDirectory(_ingest);
+        return new ContentWriter(this, Path.Combine(_ingest, Guid.NewGuid().ToString("N")));
+    }
+
+    /// <summary>Moves a verified, fsynced ingest file into place read-only; an existing blob wins and the file is dropped.</summary>
+    internal ContentInfo CommitIngested(string ingestPath, Digest digest)
+    {
+        var final = PathOf(digest);
+        if (File.Exists(final))
+        {
+            File.Delete(ingestPath);
+            return Info(digest);
+        }
+        Linux.Sys.chmod(ingestPath, 0x124); // 0444: committed blobs are immutable
+        File.Move(ingestPath, final, overwrite: true);
+        LogCommitted(_logger, digest.ToString(), new FileInfo(final).Length);
+        return Info(digest);
+    }
+
     public bool Delete(Digest digest)
     {
         var path = PathOf(digest);

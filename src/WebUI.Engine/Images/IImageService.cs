@@ -24,6 +24,9 @@ public interface IImageService
     /// <summary>docker image prune: dangling images (or, with dangling=false, every image no container uses); filters dangling and label.</summary>
     Task<ImagePruneResult> PruneAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, CancellationToken cancellationToken);
 
+    /// <summary>docker save: writes one tarball that is both a docker-archive (manifest.json) and an OCI image layout (index.json, blobs/). Images named by id are saved without names.</summary>
+    Task SaveAsync(IReadOnlyList<string> namesOrIds, Stream output, CancellationToken cancellationToken);
+
     /// <summary>docker history: one entry per history entry of the config, newest first.</summary>
     Task<IReadOnlyList<ImageHistoryItem>> HistoryAsync(string nameOrId, CancellationToken cancellationToken);
 

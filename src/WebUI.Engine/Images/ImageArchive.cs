@@ -87,15 +87,15 @@ internal sealed class ImageArchive : IDisposable
         }
     }
 
-    /// <summary>The images in the archive: docker save's manifest.json when present, else the OCI layout's index.json.</summary>
+    /// <summary>
+    /// The images in the archive: from the OCI layout when there is one (it keeps the manifests, hence repo digests;
+    /// docker 25+ writes both), else from docker save's manifest.json.
+    /// </summary>
     public IReadOnlyList<LoadCandidate> ReadImages()
     {
+        if (Exists("index.json") && Exists("oci-layout")) return ReadOciLayout();
         if (Exists("manifest.json")) return ReadDockerArchive();
-        if (Exists("index.json"))
-        {
-            if (!Exists("oci-layout")) throw EngineException.Invalid("invalid OCI layout: missing oci-layout file");
-            return ReadOciLayout();
-        }
+        if (Exists("index.json")) throw EngineException.Invalid("invalid OCI layout: missing oci-layout file");
         throw EngineException.Invalid("invalid archive: neither manifest.json (docker save) nor index.json (OCI layout) found");
     }
 
@@ -135,10 +135,11 @@ internal sealed class ImageArchive : IDisposable
         {
             var manifestDescriptor = PickManifest(top, depth: 0);
             var manifestDigest = Digest.Parse(manifestDescriptor.Digest);
-            var manifest = ParseJson<OciManifest>(manifestDescriptor.Digest, ReadBlob(manifestDescriptor));
+            var manifestBytes = ReadBlob(manifestDescriptor);
+            var manifest = ParseJson<OciManifest>(manifestDescriptor.Digest, manifestBytes);
             if (manifest.Config is null) throw EngineException.Invalid($"invalid OCI manifest {manifestDigest}: no config");
             var config = ReadBlob(manifest.Config);
-            var layers = manifest.Layers.Select(l => new LayerSource(BlobPath(l), Digest.Parse(l.Digest), l.Size)).ToList();
+            var layers = manifest.Layers.Select(l => new LayerSource(BlobPath(l), Digest.Parse(l.Digest), l.Size, l.MediaType)).ToList();
             var names = new List<string>();
             var repoDigests = new List<string>();
             if (NameOf(top) is { } name)
@@ -146,7 +147,7 @@ internal sealed class ImageArchive : IDisposable
                 names.Add(name.ToString());
                 repoDigests.Add(name.Repository.WithDigest(manifestDigest).ToString());
             }
-            result.Add(new LoadCandidate(config, Digest.Parse(manifest.Config.Digest), layers, names, repoDigests));
+            result.Add(new LoadCandidate(config, Digest.Parse(manifest.Config.Digest), layers, names, repoDigests, manifestBytes));
         }
         return result;
     }

@@ -91,8 +91,10 @@ internal sealed partial class ImageService
     /// <summary>Deletes the image and, unless <paramref name="noPrune"/>, its layers no other image uses; returns the bytes freed.</summary>
     private async Task<long> DeleteImageAsync(ImageRecord image, bool noPrune, List<ImageDeleteResult> records, CancellationToken cancellationToken)
     {
+        var manifest = store.StoredById(image.Id)?.Manifest;
         store.Delete(image.Id);
         content.Delete(Digest.Parse(image.Id));
+        DeleteUnreferencedBlobs(manifest);
         records.Add(new ImageDeleteResult(null, image.Id));
         LogDeleted(logger, image.Id);
         long freed = 0;
@@ -144,6 +146,29 @@ internal sealed partial class ImageService
             _mutex.Release();
         }
         return new ImagePruneResult(records, freed);
+    }
+
+    /// <summary>Removes the manifest and layer blobs of a deleted image that no remaining image's manifest names.</summary>
+    private void DeleteUnreferencedBlobs(string? manifest)
+    {
+        if (manifest is null || !Digest.TryParse(manifest, out var manifestDigest) || !content.Exists(manifestDigest)) return;
+        var candidates = new HashSet<string>(ManifestBlobs(manifestDigest)) { manifest };
+        foreach (var other in store.All())
+        {
+            if (store.StoredById(other.Id)?.Manifest is not { } m || !Digest.TryParse(m, out var d) || !content.Exists(d)) continue;
+            candidates.Remove(m);
+            foreach (var blob in ManifestBlobs(d)) candidates.Remove(blob);
+        }
+        foreach (var blob in candidates) content.Delete(Digest.Parse(blob));
+    }
+
+    /// <summary>The config and layer digests a stored manifest names.</summary>
+    private IEnumerable<string> ManifestBlobs(Digest manifest)
+    {
+        using var s = content.OpenRead(manifest);
+        var parsed = System.Text.Json.JsonSerializer.Deserialize<OciManifest>(s, ImageJson.Options);
+        if (parsed?.Config is { } c) yield return c.Digest;
+        foreach (var l in parsed?.Layers ?? []) yield return l.Digest;
     }
 
     /// <summary>Whether the user named the image by (a prefix of) its id rather than by a name.</summary>

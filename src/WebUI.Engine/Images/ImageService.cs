@@ -19,7 +19,7 @@ namespace WebUI.Engine.Images;
 /// </summary>
 internal sealed partial class ImageService(
     ImageStore store,
-    IContentStore content,
+    LocalContentStore content,
     OverlaySnapshotter snapshots,
     LayerApplier applier,
     IEventBus events,
@@ -108,9 +108,16 @@ internal sealed partial class ImageService(
         await _mutex.WaitAsync(cancellationToken);
         try
         {
+            OciDescriptor? blob = null;
             var chainId = await snapshots.CommitAsync(null, null, async (dir, ct) =>
             {
-                var applied = await applier.ApplyAsync(rootfsTar, dir, null, ct);
+                // The tarball is kept as it came (compressed or not): it is the layer docker save and push send.
+                await using var writer = content.BeginWrite();
+                await using var tee = new TeeReadStream(rootfsTar, writer);
+                var applied = await applier.ApplyAsync(tee, dir, null, ct);
+                await tee.DrainAsync(ct);
+                var info = await writer.CommitAsync(null, null, ct);
+                blob = new OciDescriptor { MediaType = applied.MediaType, Digest = info.Digest.Value, Size = info.Size };
                 return (applied.DiffId.ToString(), applied.Size);
             }, cancellationToken);
 
@@ -128,7 +135,7 @@ internal sealed partial class ImageService(
                 History = [new HistoryEntry { Created = now, Comment = comment }],
             };
             var bytes = JsonSerializer.SerializeToUtf8Bytes(spec, ImageJson.Options);
-            var id = await RegisterAsync(bytes, null, spec, [chainId], cancellationToken);
+            var id = await RegisterAsync(bytes, null, null, [blob!], spec, [chainId], cancellationToken);
             if (name is not null) store.SetReference(name.ToString(), id, now);
             Publish("import", id, name?.FamiliarString ?? id);
             LogImported(logger, id, name?.FamiliarString ?? "<none>");
@@ -150,14 +157,17 @@ internal sealed partial class ImageService(
     }
 
     /// <summary>Stores the config blob and makes the image visible; its layers must all be committed already.</summary>
-    private async Task<string> RegisterAsync(byte[] config, Digest? expected, ImageSpec spec, IReadOnlyList<string> chainIds, CancellationToken cancellationToken)
+    /// <param name="manifest">The manifest the image came with (OCI layouts), or null to write one over <paramref name="layerBlobs"/>.</param>
+    private async Task<string> RegisterAsync(byte[] config, Digest? expected, byte[]? manifest, IReadOnlyList<OciDescriptor> layerBlobs, ImageSpec spec, IReadOnlyList<string> chainIds, CancellationToken cancellationToken)
     {
         var info = await content.IngestAsync(new MemoryStream(config, writable: false), expected, config.Length, cancellationToken);
         var id = info.Digest.Value;
-        if (store.StoredById(id) is null)
+        manifest ??= ImageManifests.Create(info.Digest, info.Size, layerBlobs);
+        var manifestInfo = await content.IngestAsync(new MemoryStream(manifest, writable: false), null, manifest.Length, cancellationToken);
+        if (store.StoredById(id) is not { Manifest: not null })
         {
             var size = chainIds.Sum(snapshots.SizeOf);
-            store.Add(new StoredImage { Id = id, ChainIds = chainIds, Size = size, Stored = time.GetUtcNow() }, spec);
+            store.Add(new StoredImage { Id = id, ChainIds = chainIds, Size = size, Stored = time.GetUtcNow(), Manifest = manifestInfo.Digest.Value }, spec);
         }
         return id;
     }
@@ -196,25 +206,29 @@ internal sealed partial class ImageService(
             throw EngineException.Invalid($"invalid archive: image {candidate.ConfigDigest.Short} has {candidate.Layers.Count} layers but its config lists {diffIds.Count} diff ids");
         var chainIds = ChainId.Compute(diffIds).Select(c => c.Value).ToList();
 
+        var blobs = new List<OciDescriptor>();
         for (var i = 0; i < chainIds.Count; i++)
         {
             var layer = candidate.Layers[i];
             var diffId = diffIds[i];
+            OciDescriptor? blob = null;
             await snapshots.CommitAsync(chainIds[i], i == 0 ? null : chainIds[i - 1], async (dir, ct) =>
             {
                 await using var file = archive.OpenFile(layer.Path);
-                await using var hashing = new HashingReadStream(file);
-                var applied = await applier.ApplyAsync(hashing, dir, diffId, ct);
-                var blob = Digest.FromHash(await hashing.FinishAsync(ct));
-                if (layer.BlobDigest is { } want && want != blob)
-                    throw EngineException.Invalid($"invalid archive: layer {layer.Path} has digest {blob}, expected {want}");
-                if (layer.Size is { } size && size != hashing.BytesRead)
-                    throw EngineException.Invalid($"invalid archive: layer {layer.Path} has {hashing.BytesRead} bytes, expected {size}");
+                await using var writer = content.BeginWrite();
+                await using var tee = new TeeReadStream(file, writer);
+                var applied = await applier.ApplyAsync(tee, dir, diffId, ct);
+                await tee.DrainAsync(ct);
+                // Verifies the blob against the digest and size the archive names, before the snapshot is committed.
+                var info = await writer.CommitAsync(layer.BlobDigest, layer.Size, ct);
+                blob = new OciDescriptor { MediaType = layer.MediaType ?? applied.MediaType, Digest = info.Digest.Value, Size = info.Size };
                 return (chainIds[i], applied.Size);
             }, cancellationToken);
+            // Unpacked before (another image shares the layer): the blob is still stored, and verified on the way.
+            blobs.Add(blob ?? await StoreLayerBlobAsync(archive, layer, cancellationToken));
         }
 
-        var id = await RegisterAsync(candidate.Config, candidate.ConfigDigest, spec, chainIds, cancellationToken);
+        var id = await RegisterAsync(candidate.Config, candidate.ConfigDigest, candidate.Manifest, blobs, spec, chainIds, cancellationToken);
         var now = time.GetUtcNow();
         var lines = new List<string>();
         foreach (var name in candidate.Names)
@@ -229,6 +243,25 @@ internal sealed partial class ImageService(
         Publish("load", id, candidate.Names.Count > 0 ? ImageReference.Parse(candidate.Names[0]).FamiliarString : id);
         LogLoaded(logger, id, chainIds.Count);
         return lines;
+    }
+
+    private async Task<OciDescriptor> StoreLayerBlobAsync(ImageArchive archive, LayerSource layer, CancellationToken cancellationToken)
+    {
+        ContentInfo info;
+        if (layer.BlobDigest is { } known && content.Exists(known)) info = content.Info(known);
+        else
+        {
+            await using var file = archive.OpenFile(layer.Path);
+            info = await content.IngestAsync(file, layer.BlobDigest, layer.Size, cancellationToken);
+        }
+        var mediaType = layer.MediaType;
+        if (mediaType is null)
+        {
+            await using var blob = content.OpenRead(info.Digest);
+            (var tar, mediaType) = await Decompression.OpenWithTypeAsync(blob, cancellationToken);
+            await tar.DisposeAsync();
+        }
+        return new OciDescriptor { MediaType = mediaType, Digest = info.Digest.Value, Size = info.Size };
     }
 
     public async Task TagAsync(string source, string target, CancellationToken cancellationToken)

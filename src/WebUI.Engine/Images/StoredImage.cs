@@ -8,4 +8,6 @@ internal sealed record StoredImage
     public long Size { get; init; }
     public DateTimeOffset Stored { get; init; }
     public DateTimeOffset? LastTagTime { get; init; }
+    /// <summary>Digest of the image's OCI manifest in the content store (it names the layer blobs docker save and push send), or null for images stored before manifests were kept.</summary>
+    public string? Manifest { get; init; }
 }

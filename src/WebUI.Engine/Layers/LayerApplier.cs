@@ -24,7 +24,8 @@ internal sealed partial class LayerApplier(ILogger<LayerApplier> logger)
     {
         root = Path.GetFullPath(root);
         Directory.CreateDirectory(root);
-        await using var tarStream = await Decompression.OpenAsync(layer, cancellationToken);
+        var (tarStream, mediaType) = await Decompression.OpenWithTypeAsync(layer, cancellationToken);
+        await using var _ = tarStream;
         await using var hashing = new HashingReadStream(tarStream);
         var directoryTimes = new List<(string Path, DateTimeOffset Mtime)>();
         long size = 0;
@@ -65,7 +66,7 @@ internal sealed partial class LayerApplier(ILogger<LayerApplier> logger)
         if (expectedDiffId is { } want && want != diffId)
             throw EngineException.Invalid($"layer diff id mismatch: expected {want}, got {diffId}");
         LogApplied(logger, diffId.ToString(), entries, size);
-        return new LayerApplyResult(diffId, size);
+        return new LayerApplyResult(diffId, size, mediaType);
     }
 
     private static async Task<long> ApplyEntryAsync(TarEntry entry, string root, List<(string, DateTimeOffset)> directoryTimes, CancellationToken cancellationToken)

@@ -135,6 +135,28 @@ public sealed class ImagesCliTests(ServerFixture fixture) : IClassFixture<Server
     }
 
     [Fact]
+    public async Task Save_then_rmi_then_load_restores_the_same_image_and_skopeo_reads_the_archive()
+    {
+        var tar = await BusyboxTarAsync();
+        var id = (await Server.Docker("import", "-c", "CMD [\"sh\"]", tar, "saved:1")).EnsureSuccess().Stdout.Trim();
+        (await Server.Docker("tag", "saved:1", "localhost:5000/saved/two:x")).EnsureSuccess();
+        var archive = TempFile("saved.tar");
+
+        (await Server.Docker("save", "-o", archive, "saved:1", "localhost:5000/saved/two:x")).EnsureSuccess();
+
+        var skopeo = (await ProcessRunner.RunAsync("skopeo", ["inspect", "--config", $"oci-archive:{archive}:1"])).EnsureSuccess();
+        Assert.Contains("\"sh\"", skopeo.Stdout);
+        (await Server.Docker("rmi", "saved:1", "localhost:5000/saved/two:x")).EnsureSuccess();
+        var load = (await Server.Docker("load", "-i", archive)).EnsureSuccess();
+        Assert.Equal("Loaded image: saved:1\nLoaded image: localhost:5000/saved/two:x", load.Stdout.Trim());
+        Assert.Equal(id, (await Server.Docker("image", "inspect", "--format", "{{.Id}}", "localhost:5000/saved/two:x")).EnsureSuccess().Stdout.Trim());
+
+        var missing = await Server.Docker("save", "-o", TempFile("none.tar"), "saved:1", "not-there");
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("No such image: not-there:latest", missing.Stderr);
+    }
+
+    [Fact]
     public async Task Bad_archives_and_escaping_layers_get_clear_errors_and_leave_no_image()
     {
         var before = (await Server.Docker("images", "-aq", "--no-trunc")).EnsureSuccess().Stdout;

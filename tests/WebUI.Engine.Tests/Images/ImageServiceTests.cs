@@ -317,6 +317,51 @@ public sealed class ImageServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_then_load_into_another_engine_gives_the_same_image()
+    {
+        var layer2 = new TarBuilder().File("etc/motd", "hi\n").Build();
+        await LoadAsync(TestImages.OciLayout(TestImages.Config([Busybox.Value, layer2]), [Busybox.Value, layer2], "docker.io/library/rt:1", containerdName: true));
+        var imported = await ImportAsync(TarBuilder.Zstd(new TarBuilder().File("z", "zstd").Build()), "zs:1");
+        var image = await _engine.Images.GetAsync("rt:1", default);
+        await _engine.Images.TagAsync("rt:1", "rt:2", default);
+
+        using var saved = new MemoryStream();
+        await _engine.Images.SaveAsync(["rt:1", "rt:2", "zs:1", image.Id], saved, default);
+
+        using var other = new TestEngine();
+        var lines = new List<string>();
+        await foreach (var l in other.Images.LoadAsync(new MemoryStream(saved.ToArray()), default)) lines.Add(l);
+        Assert.Equal(["Loaded image: rt:1", "Loaded image: rt:2", "Loaded image: zs:1"], lines);
+        var copy = await other.Images.GetAsync("rt:2", default);
+        Assert.Equal((image.Id, image.Size), (copy.Id, copy.Size));
+        Assert.Equal(image.ChainIds, copy.ChainIds);
+        Assert.Equal(image.RepoDigests, copy.RepoDigests.Where(d => d.Contains("/rt@")).ToList());
+        Assert.Equal(imported.Id, (await other.Images.GetAsync("zs:1", default)).Id);
+
+        var missing = await Assert.ThrowsAsync<EngineException>(() => _engine.Images.SaveAsync(["rt:1", "nope"], Stream.Null, default));
+        Assert.Equal(ErrorKind.NotFound, missing.Kind);
+    }
+
+    [Fact]
+    public async Task Rmi_removes_blobs_no_other_image_names()
+    {
+        var shared = Busybox.Value;
+        var top = new TarBuilder().File("t", "1").Build();
+        await LoadAsync(TestImages.DockerArchive(TestImages.Config([shared]), [shared], ["base:1"]));
+        await LoadAsync(TestImages.DockerArchive(TestImages.Config([shared, top]), [shared, top], ["child:1"]));
+        Assert.Equal(6, _engine.Content.List().Count()); // 2 configs, 2 manifests, the shared layer once, the top layer
+
+        await _engine.Images.RemoveAsync("child:1", false, false, default);
+        var left = _engine.Content.List().Select(c => c.Digest.Value).ToHashSet();
+        Assert.Contains(TestImages.Sha(shared), left);
+        Assert.DoesNotContain(TestImages.Sha(top), left);
+        Assert.Equal(3, left.Count);
+
+        await _engine.Images.RemoveAsync("base:1", false, false, default);
+        Assert.Empty(_engine.Content.List());
+    }
+
+    [Fact]
     public async Task Images_and_names_survive_a_restart()
     {
         var image = await ImportAsync(Busybox.Value, "busybox");
