@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebUI.Engine.Distribution;
 using WebUI.Registry.Access;
 using WebUI.Registry.Storage;
 using WebUI.Registry.Uploads;
@@ -16,6 +17,7 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRegistryAccessPolicy, LoopbackAnonymousAccessPolicy>();
         services.AddSingleton<RegistryStore>();
+        services.AddSingleton<IContentHolder>(sp => sp.GetRequiredService<RegistryStore>());
         services.AddSingleton<UploadSessions>();
         services.AddHostedService<UploadJanitor>();
         return services;

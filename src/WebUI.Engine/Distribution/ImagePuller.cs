@@ -72,7 +72,10 @@ internal sealed partial class ImagePuller(
         if (reference.Tag is not null) names.Insert(0, reference.ToString());
         var upToDate = !fetched && imageStore.StoredById(configDigest.Value) is not null &&
                        (reference.Tag is null || imageStore.Resolve(reference.ToString()) == configDigest.Value);
-        var (id, _) = await images.RegisterPulledAsync(configBytes, configDigest, spec, chainIds, names, cancellationToken);
+        // The image keeps the manifest it came with when that is an OCI one; for Docker's schema2 an OCI one is written over the same blobs.
+        var oci = manifest.ResolvedMediaType == MediaTypes.OciManifest;
+        var blobs = layers.Select(l => new OciDescriptor { MediaType = OciLayerType(l.MediaType), Digest = l.Digest, Size = l.Size }).ToList();
+        var (id, _) = await images.RegisterPulledAsync(configBytes, configDigest, oci ? image.Bytes : null, blobs, spec, chainIds, names, cancellationToken);
 
         progress.Report(new DistributionProgress($"Digest: {top.Digest}"));
         progress.Report(new DistributionProgress(upToDate
@@ -81,6 +84,14 @@ internal sealed partial class ImagePuller(
         LogPulled(logger, reference.ToString(), top.Digest.Value, id);
         return new PullResult(id, top.Digest.Value, !upToDate);
     }
+
+    private static string OciLayerType(string mediaType) => mediaType switch
+    {
+        MediaTypes.DockerLayerGzip => MediaTypes.OciLayerGzip,
+        MediaTypes.DockerLayerZstd => MediaTypes.OciLayerZstd,
+        MediaTypes.DockerForeignLayerGzip => MediaTypes.OciLayerNonDistributableGzip,
+        _ => mediaType,
+    };
 
     private sealed record Fetched(ManifestDocument Manifest, Digest Digest, byte[] Bytes);
 

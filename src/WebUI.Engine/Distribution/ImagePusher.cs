@@ -101,9 +101,13 @@ internal sealed partial class ImagePusher(
         return await PutManifestAsync(client, reference, image, manifestBytes, manifest.MediaType, rewritten, progress, cancellationToken);
     }
 
+    /// <summary>A manifest the image already has whose blobs are all here: one it was pulled with, else the one the image store keeps for it.</summary>
     private async Task<(byte[] Bytes, ManifestDocument Manifest)?> OriginalManifestAsync(Digest config, CancellationToken cancellationToken)
     {
-        foreach (var entry in pulledManifests.For(config))
+        var candidates = pulledManifests.For(config).ToList();
+        if (imageStore.StoredById(config.Value)?.Manifest is { } stored && Digest.TryParse(stored, out var storedDigest) && content.Exists(storedDigest))
+            candidates.Add(new PulledManifests.Entry(stored, MediaTypes.OciManifest));
+        foreach (var entry in candidates)
         {
             var bytes = await ReadAllAsync(Digest.Parse(entry.Digest), cancellationToken);
             var manifest = ManifestParser.Parse(bytes, entry.MediaType);

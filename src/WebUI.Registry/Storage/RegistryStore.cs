@@ -19,7 +19,7 @@ namespace WebUI.Registry.Storage;
 /// A blob or manifest is visible in a repository only once it is verified, committed and linked there.
 /// Component names of repositories never start with "_", so these folders cannot collide with a nested repository.
 /// </summary>
-internal sealed partial class RegistryStore
+internal sealed partial class RegistryStore : IContentHolder
 {
     private readonly IContentStore _content;
     private readonly ILogger<RegistryStore> _logger;
@@ -104,6 +104,24 @@ internal sealed partial class RegistryStore
             size += n;
         }
         return (Digest.FromHash(hash.GetHashAndReset()), size);
+    }
+
+    /// <summary>Whether any repository links the blob or holds it as a manifest (so image removal keeps it).</summary>
+    public bool Holds(Digest digest)
+    {
+        if (!Directory.Exists(Repositories)) return false;
+        return RepositoryDirs(Repositories).Any(dir =>
+            File.Exists(Path.Combine(dir, "_layers", digest.Hex)) || File.Exists(Path.Combine(dir, "_manifests", "revisions", digest.Hex)));
+    }
+
+    private static IEnumerable<string> RepositoryDirs(string dir)
+    {
+        foreach (var sub in Directory.EnumerateDirectories(dir))
+        {
+            if (Path.GetFileName(sub).StartsWith('_')) continue;
+            yield return sub;
+            foreach (var nested in RepositoryDirs(sub)) yield return nested;
+        }
     }
 
     // ---- manifests
