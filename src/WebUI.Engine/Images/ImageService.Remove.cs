@@ -160,7 +160,7 @@ internal sealed partial class ImageService
             foreach (var blob in ManifestBlobs(d)) candidates.Remove(blob);
         }
         // Other holders (the built-in registry) may share a blob with a deleted image.
-        var holders = services.GetServices<Distribution.IContentHolder>().ToList();
+        var holders = (services.GetService(typeof(IEnumerable<Distribution.IContentHolder>)) as IEnumerable<Distribution.IContentHolder> ?? []).ToList();
         foreach (var blob in candidates)
             if (!holders.Any(h => h.Holds(Digest.Parse(blob)))) content.Delete(Digest.Parse(blob));
     }
