@@ -11,7 +11,8 @@ public static class OciLayout
 {
     public sealed record Image(string ManifestDigest, string ConfigDigest, string LayerDigest, byte[] Manifest);
 
-    public static async Task<Image> WriteBusyboxAsync(string dir, string tag, CancellationToken cancellationToken = default)
+    /// <summary>The busybox image with its layer gzip'd (default), zstd-compressed ("zstd") or plain ("none").</summary>
+    public static async Task<Image> WriteBusyboxAsync(string dir, string tag, CancellationToken cancellationToken = default, string compression = "gzip")
     {
         var blobs = Path.Combine(dir, "blobs", "sha256");
         Directory.CreateDirectory(blobs);
@@ -19,12 +20,26 @@ public static class OciLayout
         await BusyboxRootfs.WriteAsync(tar, cancellationToken);
         var diffId = Sha256(await File.ReadAllBytesAsync(tar, cancellationToken));
 
-        var gz = Path.Combine(dir, "rootfs.tar.gz");
+        var gz = Path.Combine(dir, "rootfs.tar.compressed");
         await using (var input = File.OpenRead(tar))
         await using (var output = File.Create(gz))
-        await using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-            await input.CopyToAsync(gzip, cancellationToken);
+        {
+            Stream compressor = compression switch
+            {
+                "gzip" => new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true),
+                "zstd" => new ZstdSharp.CompressionStream(output, leaveOpen: true),
+                _ => new MemoryStream(),
+            };
+            await using (compressor)
+                await input.CopyToAsync(compression == "none" ? output : compressor, cancellationToken);
+        }
         var layer = await File.ReadAllBytesAsync(gz, cancellationToken);
+        var layerType = compression switch
+        {
+            "gzip" => "application/vnd.oci.image.layer.v1.tar+gzip",
+            "zstd" => "application/vnd.oci.image.layer.v1.tar+zstd",
+            _ => "application/vnd.oci.image.layer.v1.tar",
+        };
         File.Delete(tar);
         File.Delete(gz);
 
@@ -41,7 +56,7 @@ public static class OciLayout
             ["schemaVersion"] = 2,
             ["mediaType"] = "application/vnd.oci.image.manifest.v1+json",
             ["config"] = Descriptor("application/vnd.oci.image.config.v1+json", config),
-            ["layers"] = new[] { Descriptor("application/vnd.oci.image.layer.v1.tar+gzip", layer) },
+            ["layers"] = new[] { Descriptor(layerType, layer) },
         });
         foreach (var blob in new[] { layer, config, manifest })
             await File.WriteAllBytesAsync(Path.Combine(blobs, Sha256(blob)[7..]), blob, cancellationToken);

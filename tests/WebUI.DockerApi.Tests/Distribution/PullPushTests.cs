@@ -154,4 +154,21 @@ public sealed class PullPushTests(BusyboxServerFixture fixture) : IClassFixture<
         Has($"Digest: {digest}", pull);
         (await Docker("logout", registry.Host)).EnsureSuccess();
     }
+
+    [Theory]
+    [InlineData("zstd")]
+    [InlineData("none")]
+    public async Task Docker_pull_unpacks_zstd_and_uncompressed_layers_and_checks_their_diff_ids(string compression)
+    {
+        await using var registry = await DistributionRegistry.StartAsync();
+        var layout = Path.Combine(registry.Root, "layout");
+        var image = await OciLayout.WriteBusyboxAsync(layout, "1", compression: compression);
+        await registry.SkopeoCopyInAsync($"oci:{layout}:1", $"{compression}/bb:1");
+
+        // skopeo may compress a plain layer on the way in; what the registry holds is what the pull must match.
+        var pull = (await Docker("pull", $"{registry.Host}/{compression}/bb:1")).EnsureSuccess();
+        Has($"Digest: {await registry.ManifestDigestAsync($"{compression}/bb", "1")}", pull);
+        var id = (await Docker("image", "inspect", "--format", "{{.Id}}", $"{registry.Host}/{compression}/bb:1")).EnsureSuccess();
+        Assert.Equal(image.ConfigDigest, id.Stdout.Trim());
+    }
 }
