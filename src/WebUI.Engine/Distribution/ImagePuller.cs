@@ -19,6 +19,7 @@ namespace WebUI.Engine.Distribution;
 internal sealed partial class ImagePuller(
     RegistrySessions sessions,
     IContentStore content,
+    LocalContentStore localContent,
     OverlaySnapshotter snapshots,
     LayerApplier applier,
     ImageService images,
@@ -125,7 +126,11 @@ internal sealed partial class ImagePuller(
         }
     }
 
-    /// <summary>Downloads the missing layers in parallel and unpacks them in order; returns whether anything was unpacked.</summary>
+    /// <summary>
+    /// Unpacks the missing layers in order. The lowest missing layer streams: download, store, decompress, unpack and
+    /// verify in one pass; the layers above it download in parallel into the content store meanwhile and unpack from
+    /// there when their parent is committed. Returns whether anything was unpacked.
+    /// </summary>
     private async Task<bool> FetchLayersAsync(RegistryClient client, IReadOnlyList<Descriptor> layers, IReadOnlyList<Digest> diffIds, IReadOnlyList<string> chainIds, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -144,7 +149,7 @@ internal sealed partial class ImagePuller(
                 continue;
             }
             progress.Report(new DistributionProgress("Pulling fs layer", id));
-            downloads[i] = content.Exists(Digest.Parse(layer.Digest))
+            downloads[i] = i == first || content.Exists(Digest.Parse(layer.Digest))
                 ? Task.CompletedTask
                 : DownloadGatedAsync(client, layer, gate, progress, cts.Token);
         }
@@ -157,11 +162,19 @@ internal sealed partial class ImagePuller(
                 if (snapshots.Exists(chainIds[i])) continue;
                 var layer = layers[i];
                 var blob = Digest.Parse(layer.Digest);
-                await downloads[i];
-                progress.Report(new DistributionProgress("Download complete", blob.Short));
                 var diffId = diffIds[i];
                 var chainId = chainIds[i];
-                await snapshots.CommitAsync(chainId, i == 0 ? null : chainIds[i - 1], async (dir, ct) =>
+                var parent = i == 0 ? null : chainIds[i - 1];
+                if (i == first && !content.Exists(blob))
+                {
+                    await StreamLayerAsync(client, layer, diffId, chainId, parent, progress, cts.Token);
+                    progress.Report(new DistributionProgress("Pull complete", blob.Short));
+                    unpacked = true;
+                    continue;
+                }
+                await downloads[i];
+                progress.Report(new DistributionProgress("Download complete", blob.Short));
+                await snapshots.CommitAsync(chainId, parent, async (dir, ct) =>
                 {
                     await using var blobStream = content.OpenRead(blob);
                     await using var reading = new ProgressReadStream(blobStream,
@@ -180,6 +193,54 @@ internal sealed partial class ImagePuller(
             throw;
         }
         return unpacked;
+    }
+
+    /// <summary>One pass over the network stream: stored (digest and size verified), decompressed, unpacked and checked against the diff id; retried whole on network failures.</summary>
+    private async Task StreamLayerAsync(RegistryClient client, Descriptor layer, Digest diffId, string chainId, string? parent, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
+    {
+        var digest = Digest.Parse(layer.Digest);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await snapshots.CommitAsync(chainId, parent, async (dir, ct) =>
+                {
+                    using var response = await client.GetBlobAsync(digest, ct);
+                    if (response.Content.Headers.ContentLength is { } length && length != layer.Size)
+                        throw EngineException.Invalid($"blob {digest}: the registry announced {length} bytes, the manifest says {layer.Size}");
+                    await using var body = await response.Content.ReadAsStreamAsync(ct);
+                    await using var counted = new ProgressReadStream(body,
+                        n => progress.Report(new DistributionProgress("Downloading", digest.Short, n, layer.Size)), layer.Size);
+                    await using var writer = localContent.BeginWrite();
+                    await using var tee = new TeeReadStream(counted, writer);
+                    LayerApplyResult applied;
+                    try
+                    {
+                        applied = await applier.ApplyAsync(tee, dir, diffId, ct);
+                    }
+                    catch (Exception e) when (e is EngineException { Kind: ErrorKind.InvalidArgument } or InvalidDataException or ZstdSharp.ZstdException)
+                    {
+                        // A layer that does not unpack may simply be the wrong bytes: the digest is the clearer answer.
+                        await tee.DrainAsync(ct);
+                        await writer.CommitAsync(digest, layer.Size, ct);
+                        if (e is EngineException) throw;
+                        throw EngineException.Invalid($"invalid layer {digest}: {e.Message}");
+                    }
+                    await tee.DrainAsync(ct);
+                    progress.Report(new DistributionProgress("Verifying Checksum", digest.Short));
+                    await writer.CommitAsync(digest, layer.Size, ct);
+                    progress.Report(new DistributionProgress("Download complete", digest.Short));
+                    return (chainId, applied.Size);
+                }, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (TransientFailure.Is(e) && attempt < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                LogRetry(logger, digest.Value, attempt, e.Message);
+                progress.Report(new DistributionProgress($"Retrying in {attempt} second{(attempt == 1 ? "" : "s")}", digest.Short));
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
     }
 
     private async Task DownloadGatedAsync(RegistryClient client, Descriptor layer, SemaphoreSlim gate, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
@@ -218,7 +279,7 @@ internal sealed partial class ImagePuller(
                 await content.IngestAsync(counted, digest, blob.Size, cancellationToken);
                 return;
             }
-            catch (Exception e) when (e is HttpRequestException or IOException && attempt < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (TransientFailure.Is(e) && attempt < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
                 LogRetry(logger, digest.Value, attempt, e.Message);
                 progress?.Report(new DistributionProgress($"Retrying in {attempt} second{(attempt == 1 ? "" : "s")}", digest.Short));

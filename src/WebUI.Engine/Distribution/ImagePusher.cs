@@ -209,7 +209,7 @@ internal sealed partial class ImagePusher(
                     n => { if (id is not null) progress?.Report(new DistributionProgress("Pushing", id, n, blob.Size)); }), blob.Size, cancellationToken);
                 break;
             }
-            catch (Exception e) when (e is HttpRequestException or IOException && attempt < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (TransientFailure.Is(e) && attempt < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
             {
                 LogRetry(logger, digest.Value, attempt, e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);

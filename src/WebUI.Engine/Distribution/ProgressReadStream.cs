@@ -1,7 +1,8 @@
 namespace WebUI.Engine.Distribution;
 
 /// <summary>A read-only pass-through that reports how many bytes went by, every 512 KiB and at the end, to keep the stream of progress messages small.</summary>
-internal sealed class ProgressReadStream(Stream inner, Action<long> report) : Stream
+/// <remarks>With a <c>limit</c>, reading past it fails: a registry that sends more than it declared is cut off.</remarks>
+internal sealed class ProgressReadStream(Stream inner, Action<long> report, long? limit = null) : Stream
 {
     private const long Step = 512 * 1024;
     private long _reported;
@@ -28,6 +29,8 @@ internal sealed class ProgressReadStream(Stream inner, Action<long> report) : St
     private void Advance(int n)
     {
         BytesRead += n;
+        if (limit is { } max && BytesRead > max)
+            throw new Errors.EngineException(Errors.ErrorKind.InvalidArgument, $"content size mismatch: the registry sent more than the declared {max} bytes");
         if (n == 0 || BytesRead - _reported >= Step)
         {
             _reported = BytesRead;

@@ -49,7 +49,7 @@ public sealed class PullFaultTests(ServerFixture fixture) : IClassFixture<Server
         await File.WriteAllBytesAsync(file, flipped);
         var corrupt = await Docker("pull", $"{registry.Host}/corrupt/bb:1");
         Assert.NotEqual(0, corrupt.ExitCode);
-        Assert.Contains("digest mismatch", corrupt.Stdout + corrupt.Stderr);
+        Assert.True((corrupt.Stdout + corrupt.Stderr).Contains("digest mismatch", StringComparison.Ordinal), corrupt.ToString());
 
         await File.WriteAllBytesAsync(file, good[..(good.Length / 2)]);
         var truncated = await Docker("pull", $"{registry.Host}/corrupt/bb:1");
