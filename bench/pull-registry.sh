@@ -9,21 +9,23 @@ command -v bc >/dev/null || apt-get install -y -qq bc >/dev/null
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# start_registry NAME: a docker-registry on a loopback port storing under BENCH_ROOT/NAME; prints host:port.
+# start_registry NAME: a docker-registry on a loopback port storing under BENCH_ROOT/NAME; sets REG_HOST=host:port.
+# (Not called in a subshell, so the pid list used to stop them stays complete.)
 REGISTRY_PIDS=()
+REG_HOST=""
 start_registry() {
   local dir="$BENCH_ROOT/$1" port; port=$(free_port); mkdir -p "$dir"
   printf 'version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %s/data\nhttp:\n  addr: 127.0.0.1:%s\n' "$dir" "$port" > "$dir/config.yml"
   /usr/bin/docker-registry serve "$dir/config.yml" >"$dir/log" 2>&1 &
   REGISTRY_PIDS+=($!)
   for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/v2/" >/dev/null && break; sleep 0.1; done
-  echo "127.0.0.1:$port"
+  REG_HOST="127.0.0.1:$port"
 }
 stop_registries() { for p in "${REGISTRY_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap 'stop_registries; cleanup' EXIT
 
 start_webui
-REG=$(start_registry source)
+start_registry source; REG=$REG_HOST
 
 # The image: two layers made with umoci, copied into the registry with skopeo.
 L="$BENCH_ROOT/layout"; B="$BENCH_ROOT/bundle"
@@ -51,13 +53,14 @@ timed webui_clean webui_pull >/dev/null; timed skopeo_clean skopeo_pull >/dev/nu
 webui=$(for _ in $(seq "$N"); do timed webui_clean webui_pull; done | median)
 skopeo_t=$(for _ in $(seq "$N"); do timed skopeo_clean skopeo_pull; done | median)
 
-PUSHREG=$(start_registry push)
-i=0
-webui_push() { i=$((i+1)); docker tag "$REG/bench/big:1" "$PUSHREG/webui$i/big:1" && docker push -q "$PUSHREG/webui$i/big:1"; }
-j=0
-skopeo_push() { j=$((j+1)); skopeo --insecure-policy copy -q --dest-tls-verify=false "oci:$BENCH_ROOT/skopeo-out:big" "docker://$PUSHREG/skopeo$j/big:1"; }
-webui_push_t=$(time_runs "$N" webui_push | median)
-skopeo_push_t=$(time_runs "$N" skopeo_push | median)
+# Push to a fresh registry each time, so nothing is there to skip or mount.
+push_clean() { start_registry "push$RANDOM"; PUSHREG=$REG_HOST; sync; }
+webui_push() { docker tag "$REG/bench/big:1" "$PUSHREG/webui/big:1" && docker push -q "$PUSHREG/webui/big:1"; }
+skopeo_push() { skopeo --insecure-policy copy -q --dest-tls-verify=false "oci:$BENCH_ROOT/skopeo-out:big" "docker://$PUSHREG/skopeo/big:1"; }
+for _ in $(seq "$N"); do timed push_clean webui_push >> "$BENCH_ROOT/webui-push.times"; done
+for _ in $(seq "$N"); do timed push_clean skopeo_push >> "$BENCH_ROOT/skopeo-push.times"; done
+webui_push_t=$(median < "$BENCH_ROOT/webui-push.times")
+skopeo_push_t=$(median < "$BENCH_ROOT/skopeo-push.times")
 
 printf '%-34s %8s s\n' "skopeo copy (pull, no unpack)" "$skopeo_t" "webui docker pull" "$webui" \
   "skopeo copy (push)" "$skopeo_push_t" "webui docker push" "$webui_push_t"

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WebUI.Engine.Hosting;
 
 namespace WebUI.Engine.Distribution;
 
@@ -16,6 +17,7 @@ internal static class DistributionServiceCollectionExtensions
         services.AddSingleton<ImagePuller>();
         services.AddSingleton<ImagePusher>();
         services.AddSingleton<IImageDistribution, DistributionService>();
+        services.AddSingleton<IEngineInitializer, PullTempCleaner>();
         return services;
     }
 }

@@ -127,139 +127,150 @@ internal sealed partial class ImagePuller(
     }
 
     /// <summary>
-    /// Unpacks the missing layers in order. The lowest missing layer streams: download, store, decompress, unpack and
-    /// verify in one pass; the layers above it download in parallel into the content store meanwhile and unpack from
-    /// there when their parent is committed. Returns whether anything was unpacked.
+    /// Unpacks the missing layers. Each one streams in a single pass (download, store, decompress, unpack into a
+    /// private directory, verify digest, size and diff id), several at once; they become snapshots in order, each by a
+    /// rename once its parent is committed. A blob already in the content store is unpacked from there. On any failure
+    /// every private directory is removed. Returns whether anything was unpacked.
     /// </summary>
     private async Task<bool> FetchLayersAsync(RegistryClient client, IReadOnlyList<Descriptor> layers, IReadOnlyList<Digest> diffIds, IReadOnlyList<string> chainIds, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var gate = new SemaphoreSlim(Math.Max(1, options.Value.MaxConcurrentDownloads));
-        var downloads = new Task[layers.Count];
-        var first = 0;
-        while (first < layers.Count && snapshots.Exists(chainIds[first])) first++;
+        var prepared = new Task<PreparedLayer>?[layers.Count];
         for (var i = 0; i < layers.Count; i++)
         {
-            var layer = layers[i];
-            var id = Digest.Parse(layer.Digest).Short;
-            if (i < first || snapshots.Exists(chainIds[i]))
+            var id = Digest.Parse(layers[i].Digest).Short;
+            if (snapshots.Exists(chainIds[i]))
             {
                 progress.Report(new DistributionProgress("Already exists", id));
-                downloads[i] = Task.CompletedTask;
                 continue;
             }
             progress.Report(new DistributionProgress("Pulling fs layer", id));
-            downloads[i] = i == first || content.Exists(Digest.Parse(layer.Digest))
-                ? Task.CompletedTask
-                : DownloadGatedAsync(client, layer, gate, progress, cts.Token);
+            prepared[i] = PrepareGatedAsync(client, layers[i], diffIds[i], gate, progress, cts.Token);
         }
 
         var unpacked = false;
         try
         {
-            for (var i = first; i < layers.Count; i++)
+            for (var i = 0; i < layers.Count; i++)
             {
-                if (snapshots.Exists(chainIds[i])) continue;
-                var layer = layers[i];
-                var blob = Digest.Parse(layer.Digest);
-                var diffId = diffIds[i];
+                if (prepared[i] is not { } task) continue;
+                var layer = await task;
                 var chainId = chainIds[i];
-                var parent = i == 0 ? null : chainIds[i - 1];
-                if (i == first && !content.Exists(blob))
+                await snapshots.CommitAsync(chainId, i == 0 ? null : chainIds[i - 1], (dir, _) =>
                 {
-                    await StreamLayerAsync(client, layer, diffId, chainId, parent, progress, cts.Token);
-                    progress.Report(new DistributionProgress("Pull complete", blob.Short));
-                    unpacked = true;
-                    continue;
-                }
-                await downloads[i];
-                progress.Report(new DistributionProgress("Download complete", blob.Short));
-                await snapshots.CommitAsync(chainId, parent, async (dir, ct) =>
-                {
-                    await using var blobStream = content.OpenRead(blob);
-                    await using var reading = new ProgressReadStream(blobStream,
-                        n => progress.Report(new DistributionProgress("Extracting", blob.Short, n, layer.Size)));
-                    var applied = await applier.ApplyAsync(reading, dir, diffId, ct);
-                    return (chainId, applied.Size);
+                    Directory.Delete(dir);
+                    Directory.Move(layer.Dir, dir);
+                    return Task.FromResult((chainId, layer.Size));
                 }, cts.Token);
-                progress.Report(new DistributionProgress("Pull complete", blob.Short));
+                progress.Report(new DistributionProgress("Pull complete", Digest.Parse(layers[i].Digest).Short));
                 unpacked = true;
             }
         }
         catch
         {
             await cts.CancelAsync();
-            try { await Task.WhenAll(downloads); } catch (Exception) { /* the first failure is the one to report */ }
             throw;
+        }
+        finally
+        {
+            // Whatever was not moved into a snapshot (a failure, a layer another pull committed first) goes.
+            foreach (var task in prepared)
+            {
+                if (task is null) continue;
+                try
+                {
+                    var layer = await task;
+                    if (Directory.Exists(layer.Dir)) Directory.Delete(layer.Dir, recursive: true);
+                }
+                catch (Exception) { /* its own failure was reported or superseded */ }
+            }
         }
         return unpacked;
     }
 
-    /// <summary>One pass over the network stream: stored (digest and size verified), decompressed, unpacked and checked against the diff id; retried whole on network failures.</summary>
-    private async Task StreamLayerAsync(RegistryClient client, Descriptor layer, Digest diffId, string chainId, string? parent, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
+    private sealed record PreparedLayer(string Dir, long Size);
+
+    private async Task<PreparedLayer> PrepareGatedAsync(RegistryClient client, Descriptor layer, Digest diffId, SemaphoreSlim gate, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
     {
         var digest = Digest.Parse(layer.Digest);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await snapshots.CommitAsync(chainId, parent, async (dir, ct) =>
-                {
-                    using var response = await client.GetBlobAsync(digest, ct);
-                    if (response.Content.Headers.ContentLength is { } length && length != layer.Size)
-                        throw EngineException.Invalid($"blob {digest}: the registry announced {length} bytes, the manifest says {layer.Size}");
-                    await using var body = await response.Content.ReadAsStreamAsync(ct);
-                    await using var counted = new ProgressReadStream(body,
-                        n => progress.Report(new DistributionProgress("Downloading", digest.Short, n, layer.Size)), layer.Size);
-                    await using var writer = localContent.BeginWrite();
-                    await using var tee = new TeeReadStream(counted, writer);
-                    LayerApplyResult applied;
-                    try
-                    {
-                        applied = await applier.ApplyAsync(tee, dir, diffId, ct);
-                    }
-                    catch (Exception e) when (e is EngineException { Kind: ErrorKind.InvalidArgument } or InvalidDataException or ZstdSharp.ZstdException)
-                    {
-                        // A layer that does not unpack may simply be the wrong bytes: the digest is the clearer answer.
-                        await tee.DrainAsync(ct);
-                        await writer.CommitAsync(digest, layer.Size, ct);
-                        if (e is EngineException) throw;
-                        throw EngineException.Invalid($"invalid layer {digest}: {e.Message}");
-                    }
-                    await tee.DrainAsync(ct);
-                    progress.Report(new DistributionProgress("Verifying Checksum", digest.Short));
-                    await writer.CommitAsync(digest, layer.Size, ct);
-                    progress.Report(new DistributionProgress("Download complete", digest.Short));
-                    return (chainId, applied.Size);
-                }, cancellationToken);
-                return;
-            }
-            catch (Exception e) when (TransientFailure.Is(e) && attempt < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
-            {
-                LogRetry(logger, digest.Value, attempt, e.Message);
-                progress.Report(new DistributionProgress($"Retrying in {attempt} second{(attempt == 1 ? "" : "s")}", digest.Short));
-                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
-            }
-        }
-    }
-
-    private async Task DownloadGatedAsync(RegistryClient client, Descriptor layer, SemaphoreSlim gate, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
-    {
-        var id = Digest.Parse(layer.Digest).Short;
         if (!gate.Wait(0))
         {
-            progress.Report(new DistributionProgress("Waiting", id));
+            progress.Report(new DistributionProgress("Waiting", digest.Short));
             await gate.WaitAsync(cancellationToken);
         }
         try
         {
-            await DownloadAsync(client, layer, progress, cancellationToken);
-            progress.Report(new DistributionProgress("Verifying Checksum", id));
+            for (var attempt = 1; ; attempt++)
+            {
+                var dir = Path.Combine(images.TempDir, "pull-" + Guid.NewGuid().ToString("N")[..12]);
+                Directory.CreateDirectory(dir);
+                try
+                {
+                    var size = content.Exists(digest)
+                        ? await UnpackStoredAsync(layer, diffId, dir, progress, cancellationToken)
+                        : await StreamLayerAsync(client, layer, diffId, dir, progress, cancellationToken);
+                    return new PreparedLayer(dir, size);
+                }
+                catch (Exception e) when (TransientFailure.Is(e) && attempt < options.Value.MaxAttempts && !cancellationToken.IsCancellationRequested)
+                {
+                    Directory.Delete(dir, recursive: true);
+                    LogRetry(logger, digest.Value, attempt, e.Message);
+                    progress.Report(new DistributionProgress($"Retrying in {attempt} second{(attempt == 1 ? "" : "s")}", digest.Short));
+                    await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+                }
+                catch
+                {
+                    Directory.Delete(dir, recursive: true);
+                    throw;
+                }
+            }
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private async Task<long> UnpackStoredAsync(Descriptor layer, Digest diffId, string dir, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
+    {
+        var digest = Digest.Parse(layer.Digest);
+        progress.Report(new DistributionProgress("Download complete", digest.Short));
+        await using var blob = content.OpenRead(digest);
+        await using var reading = new ProgressReadStream(blob, n => progress.Report(new DistributionProgress("Extracting", digest.Short, n, layer.Size)));
+        return (await applier.ApplyAsync(reading, dir, diffId, cancellationToken)).Size;
+    }
+
+    /// <summary>One pass over the network stream: stored (digest and size verified), decompressed, unpacked into <paramref name="dir"/> and checked against the diff id.</summary>
+    private async Task<long> StreamLayerAsync(RegistryClient client, Descriptor layer, Digest diffId, string dir, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
+    {
+        var digest = Digest.Parse(layer.Digest);
+        using var response = await client.GetBlobAsync(digest, cancellationToken);
+        if (response.Content.Headers.ContentLength is { } length && length != layer.Size)
+            throw EngineException.Invalid($"blob {digest}: the registry announced {length} bytes, the manifest says {layer.Size}");
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await using var counted = new ProgressReadStream(body,
+            n => progress.Report(new DistributionProgress("Downloading", digest.Short, n, layer.Size)), layer.Size);
+        await using var writer = localContent.BeginWrite();
+        await using var tee = new TeeReadStream(counted, writer);
+        LayerApplyResult applied;
+        try
+        {
+            applied = await applier.ApplyAsync(tee, dir, diffId, cancellationToken);
+        }
+        catch (Exception e) when (e is EngineException { Kind: ErrorKind.InvalidArgument } or InvalidDataException or ZstdSharp.ZstdException)
+        {
+            // A layer that does not unpack may simply be the wrong bytes: the digest is the clearer answer.
+            await tee.DrainAsync(cancellationToken);
+            await writer.CommitAsync(digest, layer.Size, cancellationToken);
+            if (e is EngineException) throw;
+            throw EngineException.Invalid($"invalid layer {digest}: {e.Message}");
+        }
+        await tee.DrainAsync(cancellationToken);
+        progress.Report(new DistributionProgress("Verifying Checksum", digest.Short));
+        await writer.CommitAsync(digest, layer.Size, cancellationToken);
+        progress.Report(new DistributionProgress("Download complete", digest.Short));
+        return applied.Size;
     }
 
     /// <summary>Streams one blob into the content store, verified against the descriptor's digest and size; retries network failures.</summary>
