@@ -29,6 +29,7 @@ internal static class ContainerAttachBridge
             context.Response.Headers.Connection = "Upgrade";
             context.Response.Headers.Upgrade = "tcp";
             context.Response.ContentType = StreamFrames.ContentType(tty);
+            HalfCloseConnectionMiddleware.MarkHijacked(context);
             client = await upgrade.UpgradeAsync();
         }
         else
@@ -41,7 +42,9 @@ internal static class ContainerAttachBridge
             wantStdin = false;
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        // Not linked to RequestAborted: Kestrel fires it when the client half-closes (the CLI does that at once when it
+        // has no stdin to send), and output must keep flowing then. A client that is really gone fails our writes.
+        using var stop = new CancellationTokenSource();
         var input = wantStdin ? PumpStdinAsync(client, attachment, stop.Token) : Task.CompletedTask;
         try
         {

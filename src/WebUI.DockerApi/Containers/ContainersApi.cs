@@ -105,6 +105,8 @@ public static class ContainersApi
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync(context.RequestAborted);
+        // StartAsync only queues the headers in Kestrel; the flush puts them on the wire.
+        await context.Response.Body.FlushAsync(context.RequestAborted);
         var result = await wait;
         var body = new ContainerWaitResponse(result.StatusCode, result.Error is null ? null : new ContainerWaitError(result.Error));
         await JsonSerializer.SerializeAsync(context.Response.Body, body, DockerJson.Options, context.RequestAborted);
@@ -133,6 +135,7 @@ public static class ContainersApi
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = StreamFrames.ContentType(tty);
         await context.Response.StartAsync(context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
         try
         {
             await foreach (var entry in containers.LogsAsync(c.Id, options, context.RequestAborted))

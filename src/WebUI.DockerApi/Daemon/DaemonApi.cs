@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine;
+using WebUI.Engine.Containers;
 using WebUI.Engine.Images;
 using WebUI.Engine.Linux;
 
@@ -56,11 +57,19 @@ public static class DaemonApi
             BuildTime: File.GetLastWriteTimeUtc(typeof(DaemonApi).Assembly.Location).ToString("O")), DockerJson.Options);
     }
 
-    private static async Task<IResult> GetInfoAsync([FromServices] IOptions<EngineOptions> options, [FromServices] IImageService images, CancellationToken cancellationToken)
+    private static async Task<IResult> GetInfoAsync(
+        [FromServices] IOptions<EngineOptions> options, [FromServices] IImageService images, [FromServices] IContainerService containers,
+        CancellationToken cancellationToken)
     {
-        var o = options.Value;
         var imageCount = (await images.ListAsync(new ImageListOptions(), cancellationToken)).Count;
-        var info = InfoResponse.Create(o, imageCount);
+        var states = containers.List(new ContainerListOptions { All = true }).Select(c => c.State.Status).ToList();
+        var info = InfoResponse.Create(options.Value, imageCount) with
+        {
+            Containers = states.Count,
+            ContainersRunning = states.Count(s => s is ContainerStatus.Running or ContainerStatus.Restarting),
+            ContainersPaused = states.Count(s => s == ContainerStatus.Paused),
+            ContainersStopped = states.Count(s => s is not (ContainerStatus.Running or ContainerStatus.Restarting or ContainerStatus.Paused)),
+        };
         return Results.Json(info, DockerJson.Options);
     }
 }

@@ -43,6 +43,7 @@ public static class DockerApiHostingExtensions
                     return next(connection);
                 });
                 listen.Use(next => new UpgradeBodyConnectionMiddleware(next).OnConnectionAsync);
+                listen.Use(next => new HalfCloseConnectionMiddleware(next).OnConnectionAsync);
             });
         });
         return builder;

@@ -147,7 +147,7 @@ internal static class OciSpecBuilder
             Mount("/sys", "sysfs", "sysfs", sysOptions),
             Mount("/sys/fs/cgroup", "cgroup", "cgroup", "ro", "nosuid", "noexec", "nodev"),
             Mount("/dev/mqueue", "mqueue", "mqueue", "nosuid", "noexec", "nodev"),
-            Mount("/dev/shm", "shm", "tmpfs", "nosuid", "noexec", "nodev", "mode=1777", $"size={shmSize}"),
+            Mount("/dev/shm", "tmpfs", "shm", "nosuid", "noexec", "nodev", "mode=1777", $"size={shmSize}"),
         };
         if (etc.ResolvConf is not null) mounts.Add(Mount("/etc/resolv.conf", "bind", etc.ResolvConf, "rbind", "rprivate"));
         if (etc.Hostname is not null) mounts.Add(Mount("/etc/hostname", "bind", etc.Hostname, "rbind", "rprivate"));

@@ -1,0 +1,31 @@
+using WebUI.DockerApi.Tests.Fixtures;
+
+namespace WebUI.DockerApi.Tests.Containers;
+
+/// <summary>Containers outlive the server: conmon keeps them, the restarted server re-adopts them.</summary>
+public sealed class LiveRestoreTests
+{
+    [Fact]
+    public async Task Containers_keep_running_across_a_server_restart_and_exits_meanwhile_are_recorded()
+    {
+        await using var server = await WebUIServer.StartAsync();
+        await server.ImportBusyboxAsync();
+        var running = (await server.Docker("run", "-d", "busybox", "sleep", "100")).EnsureSuccess().Stdout.Trim();
+        var ending = (await server.Docker("run", "-d", "busybox", "sh", "-c", "sleep 2; echo done; exit 9")).EnsureSuccess().Stdout.Trim();
+        var pid = (await server.Docker("inspect", "-f", "{{.State.Pid}}", running)).EnsureSuccess().Stdout.Trim();
+
+        await server.StopProcessAsync(kill: true);
+        await Task.Delay(3000);
+        Assert.True(Directory.Exists($"/proc/{pid}"), "the container died with the server");
+        await server.StartProcessAsync();
+
+        Assert.Equal("running " + pid, (await server.Docker("inspect", "-f", "{{.State.Status}} {{.State.Pid}}", running)).EnsureSuccess().Stdout.Trim());
+        Assert.Equal("exited 9", (await server.Docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", ending)).EnsureSuccess().Stdout.Trim());
+        Assert.Equal("done\n", (await server.Docker("logs", ending)).Stdout);
+
+        // The adopted container's exit is still noticed.
+        var wait = server.Docker("wait", running);
+        (await server.Docker("kill", running)).EnsureSuccess();
+        Assert.Equal("137", (await wait).Stdout.Trim());
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using WebUI.Engine.Containers;
+using WebUI.Engine.Runtime;
+
+namespace WebUI.Engine.Tests.Runtime;
+
+/// <summary>Real kernel: a busybox bundle run by conmon + runc, its output read back from the CRI log.</summary>
+public sealed class ConmonRuntimeTests : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine("/tmp/wt", "rt" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string _id = ContainerNames.NewId();
+    private ConmonRuntime _runtime = null!;
+
+    public Task InitializeAsync()
+    {
+        var options = Options.Create(new EngineOptions { DataRoot = Path.Combine(_root, "data"), ExecRoot = Path.Combine(_root, "run") });
+        _runtime = new ConmonRuntime(options, NullLogger<ConmonRuntime>.Instance);
+        _runtime.EnsureDirectories();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _runtime.DeleteAsync(_id, force: true, CancellationToken.None);
+        _runtime.RemoveExecState(_id);
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private void BuildBusyboxBundle(params string[] command)
+    {
+        var rootfs = _runtime.Paths.RootfsDir(_id);
+        foreach (var d in new[] { "bin", "etc", "proc", "sys", "dev", "tmp" }) Directory.CreateDirectory(Path.Combine(rootfs, d));
+        File.Copy("/bin/busybox", Path.Combine(rootfs, "bin/busybox"));
+        var list = Process.Start(new ProcessStartInfo("/bin/busybox", "--list") { RedirectStandardOutput = true })!;
+        foreach (var applet in list.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            if (applet != "busybox") File.CreateSymbolicLink(Path.Combine(rootfs, "bin", applet), "busybox");
+        list.WaitForExit();
+        File.WriteAllText(Path.Combine(rootfs, "etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");
+
+        var record = new ContainerRecord
+        {
+            Id = _id, Name = "/rt", Image = "sha256:none", Path = command[0], Args = [.. command[1..]],
+            Config = new ContainerConfig { Env = ["GREETING=hello"] }, HostConfig = new HostConfig { NetworkMode = "none" },
+        };
+        var spec = OciSpecBuilder.Build(record, UserResolver.Resolve("root", rootfs), new OciSpecBuilder.EtcFiles(null, null, null), $"/webui-test/{_id}");
+        File.WriteAllText(_runtime.Paths.SpecFile(_id), spec.ToJsonString());
+    }
+
+    private async Task<int> WaitForExitAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_runtime.ReadExitCode(_id) is { } code) return code;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("no exit file");
+    }
+
+    private string Log(LogStream stream) => string.Concat(File.ReadAllLines(_runtime.Paths.LogFile(_id))
+        .Select(l => CriLogParser.TryParse(l, out var e) && e.Stream == stream ? Encoding.UTF8.GetString(e.Data.Span) : ""));
+
+    [Fact]
+    public async Task BusyboxRuns_OutputIsLogged_ExitCodeIsRecorded()
+    {
+        BuildBusyboxBundle("/bin/sh", "-c", "echo $GREETING from $(hostname); echo oops >&2; exit 7");
+        var pid = await _runtime.CreateAsync(_id, tty: false, openStdin: false, stdinOnce: false, CancellationToken.None);
+        Assert.True(pid > 0);
+        Assert.Equal("created", (await _runtime.StateAsync(_id, CancellationToken.None))?.Status);
+        await _runtime.StartAsync(_id, CancellationToken.None);
+        Assert.Equal(7, await WaitForExitAsync());
+        Assert.Equal($"hello from {_id[..12]}\n", Log(LogStream.Stdout));
+        Assert.Equal("oops\n", Log(LogStream.Stderr));
+    }
+
+    [Fact]
+    public async Task Kill_EndsTheContainer_With137()
+    {
+        BuildBusyboxBundle("/bin/sleep", "100");
+        await _runtime.CreateAsync(_id, tty: false, openStdin: false, stdinOnce: false, CancellationToken.None);
+        await _runtime.StartAsync(_id, CancellationToken.None);
+        Assert.Equal("running", (await _runtime.StateAsync(_id, CancellationToken.None))?.Status);
+        Assert.True(await _runtime.KillAsync(_id, 9, CancellationToken.None));
+        Assert.Equal(137, await WaitForExitAsync());
+    }
+
+    [Fact]
+    public async Task MissingExecutable_FailsCreate_WithRuncsReason()
+    {
+        BuildBusyboxBundle("/nope");
+        var e = await Assert.ThrowsAsync<WebUI.Engine.Errors.EngineException>(() =>
+            _runtime.CreateAsync(_id, tty: false, openStdin: false, stdinOnce: false, CancellationToken.None));
+        Assert.Contains("nope", e.Message);
+    }
+}
