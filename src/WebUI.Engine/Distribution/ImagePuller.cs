@@ -36,7 +36,7 @@ internal sealed partial class ImagePuller(
         var client = await sessions.OpenAsync(reference, credentials, push: false, cancellationToken);
         var tagOrDigest = reference.Digest?.Value ?? reference.Tag!;
         // The manifest the reference names; by digest it must hash to that digest. Failing here is a plain error status.
-        Fetched top;
+        VerifiedManifest top;
         try
         {
             top = await FetchManifestAsync(client, tagOrDigest, reference.Digest, cancellationToken);
@@ -94,14 +94,12 @@ internal sealed partial class ImagePuller(
         _ => mediaType,
     };
 
-    private sealed record Fetched(ManifestDocument Manifest, Digest Digest, byte[] Bytes);
-
-    private static async Task<Fetched> FetchManifestAsync(RegistryClient client, string reference, Digest? expected, CancellationToken cancellationToken)
+    private static async Task<VerifiedManifest> FetchManifestAsync(RegistryClient client, string reference, Digest? expected, CancellationToken cancellationToken)
     {
         var m = await client.GetManifestAsync(reference, cancellationToken);
         if (expected is { } want && m.Digest != want)
             throw EngineException.Invalid($"manifest verification failed for digest {want}: the registry sent content with digest {m.Digest}");
-        return new Fetched(ManifestParser.Parse(m.Bytes, m.ContentType), m.Digest, m.Bytes);
+        return new VerifiedManifest(ManifestParser.Parse(m.Bytes, m.ContentType), m.Digest, m.Bytes);
     }
 
     private async Task<(byte[], Digest, ImageSpec)> FetchConfigAsync(RegistryClient client, Descriptor config, CancellationToken cancellationToken)
@@ -188,8 +186,6 @@ internal sealed partial class ImagePuller(
         }
         return unpacked;
     }
-
-    private sealed record PreparedLayer(string Dir, long Size);
 
     private async Task<PreparedLayer> PrepareGatedAsync(RegistryClient client, Descriptor layer, Digest diffId, SemaphoreSlim gate, IProgress<DistributionProgress> progress, CancellationToken cancellationToken)
     {

@@ -106,7 +106,7 @@ internal sealed partial class ImagePusher(
     {
         var candidates = pulledManifests.For(config).ToList();
         if (imageStore.StoredById(config.Value)?.Manifest is { } stored && Digest.TryParse(stored, out var storedDigest) && content.Exists(storedDigest))
-            candidates.Add(new PulledManifests.Entry(stored, MediaTypes.OciManifest));
+            candidates.Add(new PulledManifest(stored, MediaTypes.OciManifest));
         foreach (var entry in candidates)
         {
             var bytes = await ReadAllAsync(Digest.Parse(entry.Digest), cancellationToken);

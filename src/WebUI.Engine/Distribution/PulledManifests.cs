@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using WebUI.Engine.Content;
 using WebUI.Engine.Snapshots;
@@ -15,8 +14,6 @@ internal sealed class PulledManifests(IOptions<EngineOptions> options, IContentS
     private readonly string _dir = Path.Combine(options.Value.DataRoot, "distribution", "manifests");
     private readonly Lock _gate = new();
 
-    public sealed record Entry([property: JsonPropertyName("digest")] string Digest, [property: JsonPropertyName("mediaType")] string MediaType);
-
     public async Task RecordAsync(Digest config, byte[] manifest, string mediaType, CancellationToken cancellationToken)
     {
         var digest = Digest.Of(manifest);
@@ -24,20 +21,20 @@ internal sealed class PulledManifests(IOptions<EngineOptions> options, IContentS
         var path = Path.Combine(_dir, config.Hex + ".json");
         lock (_gate)
         {
-            var list = AtomicFile.ReadJson<List<Entry>>(path) ?? [];
+            var list = AtomicFile.ReadJson<List<PulledManifest>>(path) ?? [];
             if (list.Any(e => e.Digest == digest.Value)) return;
-            list.Add(new Entry(digest.Value, mediaType));
+            list.Add(new PulledManifest(digest.Value, mediaType));
             AtomicFile.WriteJson(path, list);
         }
     }
 
     /// <summary>Recorded manifests for the config that are still in the content store, newest first.</summary>
-    public IReadOnlyList<Entry> For(Digest config)
+    public IReadOnlyList<PulledManifest> For(Digest config)
     {
         var path = Path.Combine(_dir, config.Hex + ".json");
         lock (_gate)
         {
-            var list = AtomicFile.ReadJson<List<Entry>>(path) ?? [];
+            var list = AtomicFile.ReadJson<List<PulledManifest>>(path) ?? [];
             return list.Where(e => Digest.TryParse(e.Digest, out var d) && content.Exists(d)).Reverse().ToList();
         }
     }

@@ -7,9 +7,6 @@ namespace WebUI.Engine.Distribution;
 
 internal sealed partial class RegistryClient
 {
-    /// <summary>A manifest as received: its bytes, its Content-Type and their digest.</summary>
-    public sealed record FetchedManifest(byte[] Bytes, string? ContentType, Digest Digest);
-
     /// <summary>GET /v2/&lt;name&gt;/manifests/&lt;reference&gt; accepting every manifest type; the body is capped at the manifest size limit.</summary>
     public async Task<FetchedManifest> GetManifestAsync(string reference, CancellationToken cancellationToken)
     {

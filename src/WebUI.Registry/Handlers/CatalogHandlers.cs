@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using WebUI.Registry.Access;
 
@@ -22,6 +21,4 @@ internal static class CatalogHandlers
         var page = Paging.Apply(r, visible, "/v2/_catalog", r.Options.MaxPageSize);
         await r.WriteJsonAsync(StatusCodes.Status200OK, new CatalogResponse(page));
     }
-
-    private sealed record CatalogResponse([property: JsonPropertyName("repositories")] IReadOnlyList<string> Repositories);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using WebUI.Engine.Distribution;
 using WebUI.Registry.Access;
@@ -32,11 +31,5 @@ internal static class ReferrersHandler
         }
         if (filter.Length > 0) r.Response.Headers["OCI-Filters-Applied"] = "artifactType";
         await r.WriteJsonAsync(StatusCodes.Status200OK, new ReferrersIndex(descriptors), MediaTypes.OciIndex);
-    }
-
-    private sealed record ReferrersIndex([property: JsonPropertyName("manifests")] IReadOnlyList<Descriptor> Manifests)
-    {
-        [JsonPropertyName("schemaVersion")] public int SchemaVersion => 2;
-        [JsonPropertyName("mediaType")] public string MediaType => MediaTypes.OciIndex;
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using WebUI.Registry.Access;
 using WebUI.Registry.Errors;
@@ -16,8 +15,4 @@ internal static class TagsHandler
         var page = Paging.Apply(r, r.Store.Tags(name), $"/v2/{name}/tags/list", r.Options.MaxPageSize);
         await r.WriteJsonAsync(StatusCodes.Status200OK, new TagsResponse(name, page));
     }
-
-    private sealed record TagsResponse(
-        [property: JsonPropertyName("name")] string Name,
-        [property: JsonPropertyName("tags")] IReadOnlyList<string> Tags);
 }
