@@ -46,7 +46,7 @@ internal sealed partial class ImagePuller(
             // Registries answer "unauthorized" for repositories that do not exist too; Docker words it so.
             throw new EngineException(ErrorKind.NotFound, $"pull access denied for {reference.Repository.FamiliarName}, repository does not exist or may require 'docker login': {e.Message}");
         }
-        progress.Report(new DistributionProgress($"Pulling from {reference.Path}", reference.Tag ?? reference.Digest!.Value.Value));
+        progress.Report(new DistributionProgress($"Pulling from {reference.Path}", reference.Digest?.Value ?? reference.Tag));
         var image = top;
         if (top.Manifest.IsIndex)
         {
@@ -70,9 +70,11 @@ internal sealed partial class ImagePuller(
         await pulledManifests.RecordAsync(configDigest, image.Bytes, manifest.ResolvedMediaType, cancellationToken);
 
         var names = new List<string> { reference.Repository.WithDigest(top.Digest).ToString() };
-        if (reference.Tag is not null) names.Insert(0, reference.ToString());
+        // "name:tag@digest" pulls by digest, as Docker does: the tag is not (re)pointed.
+        var tagged = reference.Tag is not null && reference.Digest is null;
+        if (tagged) names.Insert(0, reference.ToString());
         var upToDate = !fetched && imageStore.StoredById(configDigest.Value) is not null &&
-                       (reference.Tag is null || imageStore.Resolve(reference.ToString()) == configDigest.Value);
+                       (!tagged || imageStore.Resolve(reference.ToString()) == configDigest.Value);
         // The image keeps the manifest it came with when that is an OCI one; for Docker's schema2 an OCI one is written over the same blobs.
         var oci = manifest.ResolvedMediaType == MediaTypes.OciManifest;
         var blobs = layers.Select(l => new OciDescriptor { MediaType = OciLayerType(l.MediaType), Digest = l.Digest, Size = l.Size }).ToList();
