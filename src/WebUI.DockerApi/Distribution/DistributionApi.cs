@@ -56,11 +56,12 @@ public static class DistributionApi
     {
         var ct = context.RequestAborted;
         var channel = Channel.CreateUnbounded<DistributionProgress>(new UnboundedChannelOptions { SingleReader = true });
+        // Not Task.Run(..., ct): a start that is cancelled would never complete the channel. The work observes ct itself.
         var running = Task.Run(async () =>
         {
             try { await work(new ChannelProgress(channel.Writer)); }
             finally { channel.Writer.TryComplete(); }
-        }, ct);
+        }, CancellationToken.None);
 
         var started = false;
         await foreach (var p in channel.Reader.ReadAllAsync(CancellationToken.None))
