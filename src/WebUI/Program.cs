@@ -4,6 +4,7 @@ using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Hosting;
 using WebUI.Hosting;
 using WebUI.Services;
+using WebUI.Registry;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -17,6 +18,7 @@ builder.EnsureLoopbackOnly();
 
 builder.Services.AddContainerEngine();
 builder.AddDockerApi();
+builder.Services.AddRegistry();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddDashboardViews();
@@ -35,5 +37,6 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDockerApi();
+app.MapRegistry();
 
 app.Run();
