@@ -45,12 +45,12 @@ public partial class TransferDialog
             if (Push)
             {
                 var pushed = await View.PushAsync(_reference!, _username, _password, progress, _cts.Token);
-                _progress.Apply(new DistributionProgress($"Pushed {_reference}: digest {pushed.Digest} size {pushed.Size}"));
+                if (!_progress.HasOutcome) _progress.Apply(new DistributionProgress($"Pushed {_reference}: digest {pushed.Digest} size {pushed.Size}"));
             }
             else
             {
                 var pulled = await View.PullAsync(_reference!, _username, _password, progress, _cts.Token);
-                _progress.Apply(new DistributionProgress(pulled.Updated
+                if (!_progress.HasOutcome) _progress.Apply(new DistributionProgress(pulled.Updated
                     ? $"Downloaded newer image for {_reference} ({pulled.Digest})"
                     : $"Image is up to date for {_reference} ({pulled.Digest})"));
             }
