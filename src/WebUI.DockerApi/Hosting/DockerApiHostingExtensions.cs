@@ -10,6 +10,8 @@ using Microsoft.Extensions.Options;
 using WebUI.DockerApi.Containers;
 using WebUI.DockerApi.Distribution;
 using WebUI.DockerApi.Events;
+using WebUI.DockerApi.Exec;
+using WebUI.DockerApi.SystemDf;
 using WebUI.DockerApi.Images;
 using WebUI.DockerApi.Volumes;
 using WebUI.DockerApi.Daemon;
@@ -72,6 +74,9 @@ public static class DockerApiHostingExtensions
         api.MapImagesApi();
         api.MapDistributionApi();
         api.MapContainersApi();
+        api.MapExecApi();
+        api.MapContainerOperationsApi();
+        api.MapSystemDfApi();
         api.MapEventsApi();
         api.MapVolumesApi();
         return app;

@@ -30,4 +30,7 @@ internal sealed partial class ContainerService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Restarting container {Id} (restart policy) failed")]
     private static partial void LogRestartFailed(ILogger logger, string id, Exception e);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Health monitor of container {Id} failed")]
+    private static partial void LogHealthMonitorFailed(ILogger logger, string id, Exception e);
 }
