@@ -19,7 +19,7 @@ internal sealed partial class ContainerService
         }
         exitWatcher.Start(OnExitFile, () => store.All().Where(c => c.State.Running).Select(c => c.Id));
         foreach (var record in store.All().Where(c => !c.State.Running && c.HostConfig.AutoRemove && c.State.StartedAt != default))
-            await RemoveAsync(record.Id, force: false, removeVolumes: false, cancellationToken);
+            await RemoveAsync(record.Id, force: false, removeVolumes: true, cancellationToken);
     }
 
     /// <summary>Brings a record that says "running" in line with reality: an exit file or a vanished container ends the run.</summary>
@@ -31,6 +31,9 @@ internal sealed partial class ContainerService
         {
             // Still running, with its conmon: the rootfs mount lives in the host's mount table, so nothing to re-mount.
             LogAdopted(logger, record.Id, state.Pid);
+            // The volume service keeps its users in memory: register this container's use again.
+            foreach (var m in record.MountPoints.Where(m => m.Type == "volume"))
+                await volumes.MountAsync(m.Name, record.Id, cancellationToken);
             return;
         }
         // conmon is gone (killed, or the host rebooted) and left no exit code: the run ended without one.
@@ -57,6 +60,7 @@ internal sealed partial class ContainerService
             if (code is null) return;
             await runtime.DeleteAsync(id, force: true, CancellationToken.None);
             UnmountRootfs(id);
+            await ReleaseMountsAsync(record);
             record.State = record.State with
             {
                 Status = ContainerStatus.Exited, Running = false, Pid = 0, ExitCode = code.Value, Error = error ?? "",
@@ -75,7 +79,7 @@ internal sealed partial class ContainerService
                 record.RestartCount++;
                 await StartLockedAsync(record, live, CancellationToken.None);
             }
-            else if (remove) await RemoveLockedAsync(record, live);
+            else if (remove) await RemoveLockedAsync(record, live, removeVolumes: true);
         }
         catch (Exception e) when (restart)
         {

@@ -18,6 +18,7 @@ internal static class ContainersServiceCollectionExtensions
         services.AddSingleton<IContainerService>(sp => sp.GetRequiredService<ContainerService>());
         services.AddSingleton<IImageUsage>(sp => sp.GetRequiredService<ContainerService>());
         services.AddSingleton<IEngineInitializer, ContainersInitializer>();
+        services.AddSingleton<Volumes.IVolumeUsage, ContainerVolumeUsage>();
         return services;
     }
 }
