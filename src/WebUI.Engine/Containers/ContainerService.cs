@@ -132,7 +132,16 @@ internal sealed partial class ContainerService(
         {
             if (live.Removed) throw EngineException.NotFound($"No such container: {idOrName}");
             if (record.State.Running) throw EngineException.NotModified($"Container {record.Id} is already running");
-            await StartLockedAsync(record, live, cancellationToken);
+            try
+            {
+                await StartLockedAsync(record, live, cancellationToken);
+            }
+            catch (EngineException) when (record.HostConfig.AutoRemove && !record.State.Running)
+            {
+                // Docker: a --rm container that cannot start is removed, so `docker run --rm` waiting for "removed" ends.
+                await RemoveLockedAsync(record, live, removeVolumes: true);
+                throw;
+            }
         }
         finally
         {

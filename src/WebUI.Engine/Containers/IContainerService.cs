@@ -48,6 +48,9 @@ public interface IContainerService
     /// <summary>Resizes the container's terminal (height, width in characters).</summary>
     Task ResizeAsync(string idOrName, int height, int width, CancellationToken cancellationToken);
 
+    /// <summary>docker update: new limits (and restart policy), applied at once to a running container; returns warnings.</summary>
+    Task<IReadOnlyList<string>> UpdateAsync(string idOrName, ContainerUpdate update, CancellationToken cancellationToken);
+
     /// <summary>Bytes used by the container's writable layer (SizeRw).</summary>
     long SizeRw(string idOrName);
 }
