@@ -16,7 +16,7 @@ internal static class ContainerResponses
             Path = c.Path,
             Args = c.Args,
             State = new ContainerStateResponse(s.Status, s.Running, s.Paused, s.Restarting, s.OOMKilled, s.Dead, s.Pid, s.ExitCode,
-                s.Error, DockerTime.Format(s.StartedAt), DockerTime.Format(s.FinishedAt)),
+                s.Error, DockerTime.Format(s.StartedAt), DockerTime.Format(s.FinishedAt)) { Health = HealthResponse.From(s.Health) },
             Image = c.Image,
             ResolvConfPath = c.ResolvConfPath,
             HostnamePath = c.HostnamePath,

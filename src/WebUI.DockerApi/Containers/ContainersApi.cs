@@ -58,7 +58,8 @@ public static class ContainersApi
     {
         var c = containers.Get(id);
         var size = DockerQuery.Bool(context.Request, "size") ? containers.SizeRw(c.Id) : (long?)null;
-        return Results.Json(ContainerResponses.Inspect(c, snapshots, size), DockerJson.Options);
+        var execIds = containers.ExecIds(c.Id);
+        return Results.Json(ContainerResponses.Inspect(c, snapshots, size) with { ExecIDs = execIds.Count == 0 ? null : execIds }, DockerJson.Options);
     }
 
     private static async Task<IResult> StartAsync(string id, HttpContext context, [FromServices] IContainerService containers)

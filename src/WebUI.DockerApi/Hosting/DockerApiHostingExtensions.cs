@@ -9,6 +9,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WebUI.DockerApi.Containers;
 using WebUI.DockerApi.Events;
+using WebUI.DockerApi.Exec;
+using WebUI.DockerApi.SystemDf;
 using WebUI.DockerApi.Images;
 using WebUI.DockerApi.Volumes;
 using WebUI.DockerApi.Daemon;
@@ -70,6 +72,9 @@ public static class DockerApiHostingExtensions
         api.MapDaemonApi();
         api.MapImagesApi();
         api.MapContainersApi();
+        api.MapExecApi();
+        api.MapContainerOperationsApi();
+        api.MapSystemDfApi();
         api.MapEventsApi();
         api.MapVolumesApi();
         return app;

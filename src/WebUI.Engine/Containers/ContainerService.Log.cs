@@ -39,4 +39,7 @@ internal sealed partial class ContainerService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Container {Id} resources updated")]
     private static partial void LogUpdated(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Health monitor of container {Id} failed")]
+    private static partial void LogHealthMonitorFailed(ILogger logger, string id, Exception e);
 }

@@ -155,6 +155,7 @@ internal sealed partial class ContainerService(
         // A run leaves runc state and conmon files behind until its exit is handled; clear them for the new run.
         await runtime.DeleteAsync(id, force: true, CancellationToken.None);
         runtime.RemoveExecState(id);
+        File.Delete(Path.Combine(Paths.BundleDir(id), "oom"));
         try
         {
             MountRootfs(id);
@@ -175,7 +176,7 @@ internal sealed partial class ContainerService(
             };
             var spec = OciSpecBuilder.Build(record, user,
                 new OciSpecBuilder.EtcFiles(record.HostnamePath, record.HostsPath, record.ResolvConfPath),
-                $"/webui/{id}", inputs);
+                ConmonRuntime.CgroupPath(id), inputs);
             Snapshots.AtomicFile.WriteJson(Paths.SpecFile(id), spec, new JsonSerializerOptions { WriteIndented = true });
 
             var pid = await runtime.CreateAsync(id, record.Config.Tty, record.Config.OpenStdin, record.Config.StdinOnce, cancellationToken);
@@ -196,6 +197,7 @@ internal sealed partial class ContainerService(
             store.Save(record);
             Publish(record, "start");
             LogStarted(logger, id, pid);
+            StartHealthMonitor(record, live);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -222,8 +224,10 @@ internal sealed partial class ContainerService(
     public async Task StopAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
     {
         var record = store.Get(idOrName);
+        if (await StopRestartingAsync(record, cancellationToken)) return;
         if (!record.State.Running) throw EngineException.NotModified($"Container {record.Id} is not running");
         await StopCoreAsync(record, timeoutSeconds, signal, cancellationToken);
+        Publish(record, "stop");
     }
 
     private async Task StopCoreAsync(ContainerRecord record, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
@@ -236,10 +240,16 @@ internal sealed partial class ContainerService(
         LogStopping(logger, record.Id, sig, timeout);
         if (await runtime.KillAsync(record.Id, sig, cancellationToken))
         {
+            Publish(record, "kill", new Dictionary<string, string> { ["signal"] = sig.ToString() });
+            await ThawAfterSignalAsync(record, cancellationToken);
             if (timeout < 0) { await exited.WaitAsync(cancellationToken); return; }
             if (await Completes(exited, TimeSpan.FromSeconds(timeout), cancellationToken)) return;
         }
-        await runtime.KillAsync(record.Id, Signals.SIGKILL, cancellationToken);
+        if (await runtime.KillAsync(record.Id, Signals.SIGKILL, cancellationToken))
+        {
+            Publish(record, "kill", new Dictionary<string, string> { ["signal"] = Signals.SIGKILL.ToString() });
+            await ThawAfterSignalAsync(record, cancellationToken);
+        }
         // The exit file shows up within milliseconds of SIGKILL; a conmon that died meanwhile gets a state check instead.
         if (!await Completes(exited, TimeSpan.FromSeconds(30), cancellationToken))
             await ReconcileAsync(record, cancellationToken);
@@ -251,14 +261,19 @@ internal sealed partial class ContainerService(
         if (!record.State.Running) throw EngineException.Conflict($"Container {record.Id} is not running");
         var sig = Signals.Parse(string.IsNullOrEmpty(signal) ? "KILL" : signal);
         if (sig == Signals.SIGKILL) record.ManuallyStopped = true;
+        var exited = Live(record.Id).Exited.Task;
         if (!await runtime.KillAsync(record.Id, sig, cancellationToken))
             throw EngineException.Conflict($"Container {record.Id} is not running");
         Publish(record, "kill", new Dictionary<string, string> { ["signal"] = sig.ToString() });
+        await ThawAfterSignalAsync(record, cancellationToken);
+        // As dockerd: after SIGKILL the answer waits (briefly) for the exit, so the next command sees a stopped container.
+        if (sig == Signals.SIGKILL) await Completes(exited, TimeSpan.FromSeconds(10), cancellationToken);
     }
 
     public async Task RestartAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
     {
         var record = store.Get(idOrName);
+        await StopRestartingAsync(record, cancellationToken);
         if (record.State.Running) await StopCoreAsync(record, timeoutSeconds, signal, cancellationToken);
         var live = Live(record.Id);
         await live.Lock.WaitAsync(cancellationToken);
@@ -285,6 +300,7 @@ internal sealed partial class ContainerService(
             record.ManuallyStopped = true;
             var exited = live.Exited.Task;
             await runtime.KillAsync(record.Id, Signals.SIGKILL, cancellationToken);
+            await ThawAfterSignalAsync(record, cancellationToken);
             if (!await Completes(exited, TimeSpan.FromSeconds(30), cancellationToken))
                 await ReconcileAsync(record, cancellationToken);
         }
@@ -293,6 +309,9 @@ internal sealed partial class ContainerService(
         {
             // With --rm the exit handler may have removed it meanwhile: that is the removal asked for.
             if (live.Removed) return;
+            if (record.State.Restarting && !force)
+                throw EngineException.Conflict($"cannot remove container \"{record.Name}\": container is restarting: stop the container before removing or force remove");
+            CancelRestartLocked(record, live);
             if (record.State.Running) throw EngineException.Conflict($"cannot remove container \"{record.Name}\": container is running");
             await RemoveLockedAsync(record, live, removeVolumes);
         }
@@ -310,6 +329,7 @@ internal sealed partial class ContainerService(
         await ReleaseMountsAsync(record);
         await snapshots.RemoveAsync(id, CancellationToken.None);
         runtime.RemoveExecState(id);
+        ForgetExecs(id);
         TryDeleteDirectory(Paths.ContainerDir(id));
         store.Remove(record);
         if (removeVolumes) await RemoveAnonymousVolumesAsync(record);
@@ -358,6 +378,7 @@ internal sealed partial class ContainerService(
     {
         var record = store.Get(idOrName);
         var live = Live(record.Id);
+        Publish(record, "attach");
         ContainerAttachment? attachment = null;
         attachment = new ContainerAttachment(record.Config.Tty, a => { lock (live.Gate) live.PendingAttachments.Remove(a); });
         bool running;
@@ -384,6 +405,7 @@ internal sealed partial class ContainerService(
             throw EngineException.Conflict($"Container {record.Id} is not running");
         if (!record.Config.Tty) return;
         await runtime.ResizeAsync(record.Id, height, width, cancellationToken);
+        Publish(record, "resize", new Dictionary<string, string> { ["height"] = height.ToString(), ["width"] = width.ToString() });
     }
 
     public long SizeRw(string idOrName)

@@ -53,4 +53,25 @@ public interface IContainerService
 
     /// <summary>Bytes used by the container's writable layer (SizeRw).</summary>
     long SizeRw(string idOrName);
+
+    /// <summary>Freezes a running container (Conflict when not running or already paused).</summary>
+    Task PauseAsync(string idOrName, CancellationToken cancellationToken);
+
+    /// <summary>Thaws a paused container (Conflict when not paused).</summary>
+    Task UnpauseAsync(string idOrName, CancellationToken cancellationToken);
+
+    /// <summary>Gives a container a new name (Conflict when taken); a "rename" event carries the old one.</summary>
+    Task RenameAsync(string idOrName, string newName, CancellationToken cancellationToken);
+
+    /// <summary>The container's processes as the host's ps shows them (ps arguments default to "-ef").</summary>
+    Task<ContainerTop> TopAsync(string idOrName, string? psArgs, CancellationToken cancellationToken);
+
+    /// <summary>Removes stopped containers matching the filters (until, label, label!).</summary>
+    Task<ContainerPruneResult> PruneAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, CancellationToken cancellationToken);
+
+    /// <summary>Resource usage samples in Docker's stats shape; streamed a second apart, or one.</summary>
+    IAsyncEnumerable<Stats.ContainerStats> StatsAsync(string idOrName, bool stream, bool oneShot, CancellationToken cancellationToken);
+
+    /// <summary>Ids of the container's exec sessions.</summary>
+    IReadOnlyList<string> ExecIds(string containerId);
 }

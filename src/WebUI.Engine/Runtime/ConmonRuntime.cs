@@ -144,9 +144,7 @@ internal sealed partial class ConmonRuntime(IOptions<EngineOptions> options, ILo
         var fifo = Paths.CtlFifo(id);
         if (!File.Exists(fifo)) throw EngineException.Conflict($"Container {id} is not running");
         // The caller checked that conmon runs: it holds the read end, so this open does not block.
-        using var handle = File.OpenHandle(fifo, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, FileOptions.None);
-        var bytes = Encoding.ASCII.GetBytes($"1 {height} {width}\n");
-        await RandomAccess.WriteAsync(handle, bytes, 0, cancellationToken);
+        await WriteFifoAsync(fifo, Encoding.ASCII.GetBytes($"1 {height} {width}\n"), cancellationToken);
     }
 
     public void RemoveExecState(string id)
