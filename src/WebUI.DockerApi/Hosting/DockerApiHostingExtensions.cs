@@ -72,6 +72,7 @@ public static class DockerApiHostingExtensions
         api.MapDaemonApi();
         api.MapImagesApi();
         api.MapContainersApi();
+        api.MapArchiveApi();
         api.MapExecApi();
         api.MapContainerOperationsApi();
         api.MapSystemDfApi();
