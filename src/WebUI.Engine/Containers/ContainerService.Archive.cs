@@ -79,6 +79,10 @@ internal sealed partial class ContainerService
             upper = mount.Options.First(o => o.StartsWith("upperdir=", StringComparison.Ordinal))["upperdir=".Length..];
             lowers.AddRange(mount.Options.First(o => o.StartsWith("lowerdir=", StringComparison.Ordinal))["lowerdir=".Length..].Split(':'));
         }
+        // Mount points runc creates in the writable layer are not the container's changes (Docker hides them too).
+        var hidden = new HashSet<string>(StringComparer.Ordinal) { "/etc/hostname", "/etc/hosts", "/etc/resolv.conf", "/dev", "/proc", "/sys" };
+        hidden.UnionWith(record.MountPoints.Select(m => m.Destination));
+        hidden.UnionWith((record.HostConfig.Tmpfs ?? []).Keys);
         var changes = new List<ContainerChange>();
         Walk(upper, "/");
         return [.. changes.OrderBy(c => c.Path, StringComparer.Ordinal)];
@@ -90,6 +94,7 @@ internal sealed partial class ContainerService
                 var name = Path.GetFileName(entry);
                 var path = prefix + name;
                 var st = Sys.lstat(entry);
+                if (hidden.Contains(path) && (st.IsDirectory ? !Directory.EnumerateFileSystemEntries(entry).Any() : st.Size == 0)) continue;
                 if (st.Type == StatxResult.S_IFCHR && st.RdevMajor == 0 && st.RdevMinor == 0) { changes.Add(new ContainerChange(path, 2)); continue; }
                 var inLower = lowers.Any(l => { try { Sys.lstat(l + path); return true; } catch (LinuxException) { return false; } });
                 changes.Add(new ContainerChange(path, inLower ? 0 : 1));

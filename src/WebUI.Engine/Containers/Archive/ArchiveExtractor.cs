@@ -115,16 +115,16 @@ internal sealed class ArchiveExtractor(SafeFileHandle root, string destination, 
                 using (var dir = Sys.openat2(parent, name, Sys.O_RDONLY | Sys.O_DIRECTORY | Sys.O_NOFOLLOW, 0, Child)) Sys.fchmod(dir, mode);
                 break;
             case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
-                using (var file = Sys.openat2(parent, name, Sys.O_WRONLY | Sys.O_CREAT | Sys.O_EXCL | Sys.O_NOFOLLOW, 0x180, Child))
-                {
-                    await using (var output = new FileStream(file, FileAccess.Write, 1 << 16))
-                    {
-                        if (entry.DataStream is { } data) await data.CopyToAsync(output, cancellationToken);
-                    }
-                    Own(parent, name, entry);
-                    Sys.fchmod(file, mode);
-                }
+            {
+                var file = Sys.openat2(parent, name, Sys.O_WRONLY | Sys.O_CREAT | Sys.O_EXCL | Sys.O_NOFOLLOW, 0x180, Child);
+                // The stream owns the descriptor: owner and mode are set through it before it closes.
+                await using var output = new FileStream(file, FileAccess.Write, 1 << 16);
+                if (entry.DataStream is { } data) await data.CopyToAsync(output, cancellationToken);
+                await output.FlushAsync(cancellationToken);
+                Own(parent, name, entry);
+                Sys.fchmod(file, mode);
                 break;
+            }
             case TarEntryType.SymbolicLink:
                 Sys.symlinkat(entry.LinkName, parent, name);
                 Own(parent, name, entry);

@@ -83,7 +83,7 @@ internal static class ArchiveReader
         if (type is TarEntryType.CharacterDevice or TarEntryType.BlockDevice) { entry.DeviceMajor = (int)st.RdevMajor; entry.DeviceMinor = (int)st.RdevMinor; }
         if (type == TarEntryType.RegularFile)
         {
-            using var data = Sys.reopen(file, Sys.O_RDONLY | Sys.O_NOFOLLOW);
+            using var data = Sys.reopen(file, Sys.O_RDONLY);
             await using var stream = new FileStream(data, FileAccess.Read, 1 << 16);
             entry.DataStream = stream;
             await tar.WriteEntryAsync(entry, cancellationToken);
