@@ -30,6 +30,7 @@ public static class ContainersApi
         g.MapGet("/{id}/logs", LogsAsync);
         g.MapPost("/{id}/attach", ContainerAttachBridge.AttachAsync);
         g.MapPost("/{id}/resize", ResizeAsync);
+        g.MapPost("/{id}/update", UpdateAsync);
         return app;
     }
 
@@ -155,6 +156,13 @@ public static class ContainersApi
         {
             // The client went away (docker logs -f interrupted): nothing to answer.
         }
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, HttpContext context, [FromServices] IContainerService containers)
+    {
+        var update = await DockerRequestBody.ReadJsonAsync(context, () => new ContainerUpdate(), context.RequestAborted);
+        var warnings = await containers.UpdateAsync(id, update, context.RequestAborted);
+        return Results.Json(new ContainerUpdateResponse(warnings), DockerJson.Options);
     }
 
     private static async Task<IResult> ResizeAsync(string id, HttpContext context, [FromServices] IContainerService containers)

@@ -74,6 +74,7 @@ public static class DockerApiHostingExtensions
         api.MapImagesApi();
         api.MapDistributionApi();
         api.MapContainersApi();
+        api.MapArchiveApi();
         api.MapExecApi();
         api.MapContainerOperationsApi();
         api.MapSystemDfApi();
