@@ -15,8 +15,10 @@ public sealed record SandboxRecord
     public required string Mode { get; init; }
     /// <summary>Network id → how the container is on it, in connect order.</summary>
     public IReadOnlyDictionary<string, EndpointConfig> Networks { get; init; } = new Dictionary<string, EndpointConfig>();
-    /// <summary>Requested published ports; host port 0 means an ephemeral one chosen at start.</summary>
-    public IReadOnlyList<PortMapping> Ports { get; init; } = [];
+    /// <summary>Requested published ports, resolved to host ports at each start.</summary>
+    public IReadOnlyList<PortRequest> Ports { get; init; } = [];
+    /// <summary>Exposed ports ("80/tcp"), listed with no binding in inspect when not published.</summary>
+    public IReadOnlyList<string> ExposedPorts { get; init; } = [];
     public IReadOnlyList<string> Dns { get; init; } = [];
     public IReadOnlyList<string> DnsSearch { get; init; } = [];
     public IReadOnlyList<string> DnsOptions { get; init; } = [];
