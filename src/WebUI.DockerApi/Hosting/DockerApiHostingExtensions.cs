@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using WebUI.DockerApi.Containers;
 using WebUI.DockerApi.Events;
 using WebUI.DockerApi.Images;
+using WebUI.DockerApi.Networks;
 using WebUI.DockerApi.Volumes;
 using WebUI.DockerApi.Daemon;
 using WebUI.Engine;
@@ -72,6 +73,7 @@ public static class DockerApiHostingExtensions
         api.MapContainersApi();
         api.MapEventsApi();
         api.MapVolumesApi();
+        api.MapNetworksApi();
         return app;
     }
 }

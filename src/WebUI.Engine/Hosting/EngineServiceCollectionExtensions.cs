@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
+using WebUI.Engine.Networks;
 using WebUI.Engine.Security;
 using WebUI.Engine.Volumes;
 
@@ -22,6 +23,7 @@ public static class EngineServiceCollectionExtensions
         services.AddImages();
         services.AddContainers();
         services.AddVolumes();
+        services.AddNetworks();
         services.AddHostedService<EngineHostedService>();
         return services;
     }
