@@ -56,6 +56,7 @@ internal sealed partial class ContainerService
             var code = runtime.ReadExitCode(id) ?? fallbackCode;
             if (code is null) return;
             await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+            await networks.TearDownAsync(id, CancellationToken.None);
             UnmountRootfs(id);
             record.State = record.State with
             {

@@ -41,7 +41,8 @@ internal static class OciSpecBuilder
     /// <summary>The files the engine writes per container and binds in (null: not bound).</summary>
     public sealed record EtcFiles(string? Hostname, string? Hosts, string? ResolvConf);
 
-    public static JsonObject Build(ContainerRecord c, ResolvedUser user, EtcFiles etc, string cgroupsPath)
+    /// <param name="netnsPath">The container's network namespace made by the network manager; null: the host's (host mode) or, when not host mode, a new one with only lo.</param>
+    public static JsonObject Build(ContainerRecord c, ResolvedUser user, EtcFiles etc, string cgroupsPath, string? netnsPath = null)
     {
         var config = c.Config;
         var host = c.HostConfig;
@@ -75,7 +76,8 @@ internal static class OciSpecBuilder
             process["consoleSize"] = new JsonObject { ["height"] = h, ["width"] = w };
 
         var namespaces = new JsonArray(Ns("pid"), Ns("ipc"), Ns("uts"), Ns("mount"));
-        if (!NetworkModes.IsHost(host.NetworkMode)) namespaces.Add(Ns("network"));
+        if (netnsPath is not null) namespaces.Add(new JsonObject { ["type"] = "network", ["path"] = netnsPath });
+        else if (!NetworkModes.IsHost(host.NetworkMode)) namespaces.Add(Ns("network"));
 
         var linux = new JsonObject
         {
