@@ -8,6 +8,8 @@ internal sealed partial class NetworkManager
     public async Task ConfigureContainerAsync(ContainerNetworkRequest request, CancellationToken cancellationToken)
     {
         var mode = request.NetworkMode is "" or "default" ? "bridge" : request.NetworkMode;
+        // The CLI keys the endpoint of its default network "default"; it is the primary network's.
+        var endpointsConfig = request.EndpointsConfig.ToDictionary(e => e.Key is "default" or "" ? mode : e.Key, e => e.Value);
         if (mode.StartsWith("container:", StringComparison.Ordinal))
             throw EngineException.Invalid($"network mode \"{mode}\" is not supported yet: use a network, none or host");
         if (mode is not ("none" or "host") && Get(mode).Driver is "host" or "null") mode = Get(mode).Driver == "host" ? "host" : "none";
@@ -16,15 +18,15 @@ internal sealed partial class NetworkManager
         if (mode is "none" or "host")
         {
             sandboxMode = mode;
-            if (request.EndpointsConfig.Keys.Any(k => k != mode))
+            if (endpointsConfig.Keys.Any(k => k != mode && TryGet(k)?.Name != mode))
                 throw EngineException.Invalid($"container cannot be connected to other networks with network mode {mode}");
         }
         else
         {
             var primary = Get(mode);
             sandboxMode = primary.Id;
-            networks[primary.Id] = request.EndpointsConfig.FirstOrDefault(e => TryGet(e.Key)?.Id == primary.Id).Value ?? new EndpointConfig();
-            foreach (var (name, config) in request.EndpointsConfig)
+            networks[primary.Id] = endpointsConfig.FirstOrDefault(e => TryGet(e.Key)?.Id == primary.Id).Value ?? new EndpointConfig();
+            foreach (var (name, config) in endpointsConfig)
             {
                 var n = Get(name);
                 if (n.Driver is "host" or "null") throw EngineException.Invalid($"container cannot be connected to network {n.Name} and to {primary.Name}");
