@@ -52,6 +52,8 @@ internal abstract class CniDriverBase(CniInvoker cni, string ipamDir) : INetwork
         // A namespace that is gone is passed as "" so plugins only release what lives outside it (lease, rules).
         var ns = netnsPath is not null && File.Exists(netnsPath) ? netnsPath : "";
         await cni.DelAsync(list, new CniInvocation(containerId, ns, endpoint.IfName), endpoint.CniResult, cancellationToken);
+        // The bridge plugin removes its masquerade rules only when it can read the addresses in the namespace.
+        if (ns.Length == 0) await MasqueradeRules.RemoveAsync(network.Id, containerId, cancellationToken);
     }
 
     /// <summary>The plugin list for one endpoint; the list name is the network id (so host-local keeps leases per network).</summary>

@@ -43,7 +43,8 @@ internal sealed class NetworkNamespaces(string directory)
     {
         try { Sys.umount2(path, Sys.MNT_DETACH); }
         catch (LinuxException e) when (e.Errno is 22 /* EINVAL: not mounted */ or 2 /* ENOENT */) { }
-        File.Delete(path);
+        try { File.Delete(path); }
+        catch (DirectoryNotFoundException) { }
     }
 
     /// <summary>Whether the file is a mounted namespace (it still holds the namespace).</summary>
