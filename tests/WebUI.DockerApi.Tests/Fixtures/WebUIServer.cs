@@ -19,7 +19,16 @@ public sealed class WebUIServer : IAsyncDisposable
     {
         Root = root;
         Port = FreeTcpPort();
+        // Engines side by side must not share the default bridge: each gets its own device and a random 10.2xx.y.0/24.
+        BridgeName = "wu" + Guid.NewGuid().ToString("N")[..10];
+        Settings["Engine__DefaultBridge__Name"] = BridgeName;
+        Settings["Engine__DefaultBridge__Subnet"] = $"10.{Random.Shared.Next(200, 250)}.{Random.Shared.Next(0, 256)}.0/24";
+        Settings["Engine__AddressPools__0__Base"] = $"10.{Random.Shared.Next(200, 250)}.{Random.Shared.Next(0, 16) * 16}.0/20";
+        Settings["Engine__AddressPools__0__Size"] = "24";
     }
+
+    /// <summary>The Linux bridge of this server's default `bridge` network (removed on dispose).</summary>
+    public string BridgeName { get; }
 
     /// <summary>The throwaway directory holding everything of this server (short, for 108-byte socket paths).</summary>
     public string Root { get; }
@@ -168,6 +177,8 @@ public sealed class WebUIServer : IAsyncDisposable
         await StopProcessAsync();
         _process?.Dispose();
         await Leftovers.RemoveAsync(Root);
+        if (Directory.Exists(Path.Combine("/sys/class/net", BridgeName)))
+            await ProcessRunner.RunAsync("ip", ["link", "del", BridgeName], timeout: TimeSpan.FromSeconds(20));
     }
 
     private static int FreeTcpPort()
