@@ -65,7 +65,8 @@ internal abstract class CniDriverBase(CniInvoker cni, string ipamDir) : INetwork
         var subnet = Cidr.Parse(pool.Subnet);
         range["subnet"] = pool.Subnet;
         if (pool.Gateway.Length > 0) range["gateway"] = pool.Gateway;
-        if (pool.IPRange is { Length: > 0 })
+        // A static address may lie outside --ip-range (as in Docker); host-local only checks it against the range it is given.
+        if (pool.IPRange is { Length: > 0 } && staticIp is null)
         {
             var r = Cidr.Parse(pool.IPRange);
             range["rangeStart"] = Cidr.FromUInt(Math.Max(r.FirstHost, subnet.FirstHost));
