@@ -33,7 +33,13 @@ public sealed class NetworksCliTests(BusyboxServerFixture fixture) : IClassFixtu
         public async ValueTask DisposeAsync()
         {
             if (Containers.Count > 0) await server.DockerAsync(["rm", "-f", .. Containers]);
-            await server.Docker("network", "rm", Network);
+            // A --rm container's removal may still be under way when the test ends: retry while endpoints remain.
+            for (var i = 0; i < 50; i++)
+            {
+                var r = await server.Docker("network", "rm", Network);
+                if (r.ExitCode == 0 || !r.Stderr.Contains("active endpoints", StringComparison.Ordinal)) return;
+                await Task.Delay(100);
+            }
         }
     }
 
