@@ -176,9 +176,29 @@ public sealed class WebUIServer : IAsyncDisposable
         catch (Exception e) when (e is TimeoutException or InvalidOperationException) { }
         await StopProcessAsync();
         _process?.Dispose();
+        await RemoveNetworkDevicesAsync();
         await Leftovers.RemoveAsync(Root);
         if (Directory.Exists(Path.Combine("/sys/class/net", BridgeName)))
             await ProcessRunner.RunAsync("ip", ["link", "del", BridgeName], timeout: TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>Bridges of user-defined networks a failed test did not remove (their records name the device).</summary>
+    private async Task RemoveNetworkDevicesAsync()
+    {
+        var dir = Path.Combine(DataRoot, "networks");
+        if (!Directory.Exists(dir)) return;
+        foreach (var file in Directory.GetFiles(dir, "*.json"))
+        {
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file));
+                if (doc.RootElement.GetProperty("Driver").GetString() != "bridge") continue;
+                var device = doc.RootElement.GetProperty("Device").GetString();
+                if (!string.IsNullOrEmpty(device) && device != BridgeName && Directory.Exists(Path.Combine("/sys/class/net", device)))
+                    await ProcessRunner.RunAsync("ip", ["link", "del", device], timeout: TimeSpan.FromSeconds(20));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or IOException) { }
+        }
     }
 
     private static int FreeTcpPort()
