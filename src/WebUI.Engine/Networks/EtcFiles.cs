@@ -78,7 +78,7 @@ internal static class EtcFiles
         using var fs = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write);
         fs.SetLength(0);
         var bytes = Encoding.UTF8.GetBytes(content);
+        // No fsync: the files are rewritten at every start, and a crash loses only a running container's view of them.
         fs.Write(bytes);
-        fs.Flush(flushToDisk: true);
     }
 }

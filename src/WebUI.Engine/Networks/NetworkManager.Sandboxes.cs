@@ -78,7 +78,10 @@ internal sealed partial class NetworkManager
 
             var netns = _netns.Create(RuntimeName(containerId));
             sandbox = sandbox with { NetnsPath = netns, HostsPath = hostsPath, ResolvConfPath = resolvConfPath, Endpoints = new Dictionary<string, EndpointRecord>() };
-            SaveSandbox(sandbox);
+            // Held in memory while the endpoints are attached, then written once (each durable write costs an fsync
+            // pair on the hot path of docker run); the namespace path is derived from the id, so a crash meanwhile
+            // leaves nothing the next start cannot replace.
+            Remember(sandbox);
             try
             {
                 var published = false;
@@ -88,8 +91,9 @@ internal sealed partial class NetworkManager
                     // Ports are published through the first bridge network (Docker publishes on each; one is enough to reach it).
                     var ports = !published && network.Driver == "bridge" ? sandbox.Ports : [];
                     published |= ports.Count > 0;
-                    sandbox = await AttachLockedAsync(sandbox, network, config, ports, cancellationToken);
+                    sandbox = await AttachLockedAsync(sandbox, network, config, ports, save: false, cancellationToken);
                 }
+                SaveSandbox(sandbox);
                 WriteEtcFiles(sandbox);
                 StartDns(sandbox);
                 return netns;
@@ -106,7 +110,7 @@ internal sealed partial class NetworkManager
         }
     }
 
-    private async Task<SandboxRecord> AttachLockedAsync(SandboxRecord sandbox, NetworkRecord network, EndpointConfig config, IReadOnlyList<PortRequest> ports, CancellationToken cancellationToken)
+    private async Task<SandboxRecord> AttachLockedAsync(SandboxRecord sandbox, NetworkRecord network, EndpointConfig config, IReadOnlyList<PortRequest> ports, bool save, CancellationToken cancellationToken)
     {
         var driver = _drivers.GetValueOrDefault(network.Driver) ?? throw EngineException.Invalid($"network {network.Name} ({network.Driver}) cannot have endpoints");
         if (config.IPv4Address is { Length: > 0 } ip && EndpointsOf(network.Id).Any(e => e.Endpoint.IPv4Address.Split('/')[0] == ip))
@@ -118,7 +122,7 @@ internal sealed partial class NetworkManager
         var endpoint = await driver.AttachAsync(network, new EndpointRequest(sandbox.ContainerId, sandbox.NetnsPath!, ifName, config, mappings), cancellationToken);
         var endpoints = new Dictionary<string, EndpointRecord>(sandbox.Endpoints) { [network.Id] = endpoint };
         sandbox = sandbox with { Endpoints = endpoints };
-        SaveSandbox(sandbox);
+        if (save) SaveSandbox(sandbox); else Remember(sandbox);
         Publish(network, "connect", sandbox.ContainerId);
         LogAttached(_logger, sandbox.ContainerId, network.Name, endpoint.IPv4Address, ifName);
         return sandbox;
@@ -138,18 +142,19 @@ internal sealed partial class NetworkManager
     }
 
     /// <summary>Detaches every endpoint (errors are logged: teardown must finish), then removes the namespace.</summary>
-    private async Task TearDownLockedAsync(SandboxRecord sandbox, CancellationToken cancellationToken)
+    private async Task TearDownLockedAsync(SandboxRecord sandbox, CancellationToken cancellationToken, bool persist = true)
     {
         _dns.Stop(sandbox.ContainerId);
         foreach (var (networkId, endpoint) in sandbox.Endpoints.Reverse())
         {
-            sandbox = await DetachLockedAsync(sandbox, networkId, endpoint, cancellationToken);
+            sandbox = await DetachLockedAsync(sandbox, networkId, endpoint, save: false, cancellationToken);
         }
         if (sandbox.NetnsPath is not null) NetworkNamespaces.Delete(sandbox.NetnsPath);
-        SaveSandbox(sandbox with { NetnsPath = null, Endpoints = new Dictionary<string, EndpointRecord>() });
+        sandbox = sandbox with { NetnsPath = null, Endpoints = new Dictionary<string, EndpointRecord>() };
+        if (persist) SaveSandbox(sandbox); else Remember(sandbox);
     }
 
-    private async Task<SandboxRecord> DetachLockedAsync(SandboxRecord sandbox, string networkId, EndpointRecord endpoint, CancellationToken cancellationToken)
+    private async Task<SandboxRecord> DetachLockedAsync(SandboxRecord sandbox, string networkId, EndpointRecord endpoint, bool save, CancellationToken cancellationToken)
     {
         NetworkRecord? network;
         lock (_sync) _networks.TryGetValue(networkId, out network);
@@ -161,7 +166,7 @@ internal sealed partial class NetworkManager
         var endpoints = new Dictionary<string, EndpointRecord>(sandbox.Endpoints);
         endpoints.Remove(networkId);
         sandbox = sandbox with { Endpoints = endpoints };
-        SaveSandbox(sandbox);
+        if (save) SaveSandbox(sandbox); else Remember(sandbox);
         if (network is not null) Publish(network, "disconnect", sandbox.ContainerId);
         return sandbox;
     }
@@ -172,7 +177,7 @@ internal sealed partial class NetworkManager
         try
         {
             if (Sandbox(containerId) is not { } sandbox) return;
-            await TearDownLockedAsync(sandbox, cancellationToken);
+            if (sandbox.NetnsPath is not null || sandbox.Endpoints.Count > 0) await TearDownLockedAsync(sandbox, cancellationToken, persist: false);
             _store.DeleteSandbox(containerId);
             lock (_sync) _sandboxes.Remove(containerId);
         }
@@ -198,7 +203,7 @@ internal sealed partial class NetworkManager
             var updated = sandbox with { Networks = networks };
             if (sandbox.NetnsPath is not null)
             {
-                updated = await AttachLockedAsync(updated, network, config, [], cancellationToken);
+                updated = await AttachLockedAsync(updated, network, config, [], save: true, cancellationToken);
                 WriteEtcFiles(updated);
                 StartDns(updated);
             }
@@ -223,7 +228,7 @@ internal sealed partial class NetworkManager
             if (!sandbox.Networks.ContainsKey(network.Id))
                 throw Forbidden($"container {containerId} is not connected to network {network.Name}");
             if (sandbox.Endpoints.TryGetValue(network.Id, out var endpoint))
-                sandbox = await DetachLockedAsync(sandbox, network.Id, endpoint, cancellationToken);
+                sandbox = await DetachLockedAsync(sandbox, network.Id, endpoint, save: false, cancellationToken);
             var networks = new Dictionary<string, EndpointConfig>(sandbox.Networks);
             networks.Remove(network.Id);
             sandbox = sandbox with { Networks = networks, Mode = sandbox.Mode == network.Id ? networks.Keys.FirstOrDefault() ?? "none" : sandbox.Mode };

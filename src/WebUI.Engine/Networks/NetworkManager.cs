@@ -259,6 +259,12 @@ internal sealed partial class NetworkManager : INetworkManager, IEngineInitializ
     private void SaveSandbox(SandboxRecord sandbox)
     {
         _store.Save(sandbox);
+        Remember(sandbox);
+    }
+
+    /// <summary>Updates the in-memory record only; the caller saves it durably once its change is complete.</summary>
+    private void Remember(SandboxRecord sandbox)
+    {
         lock (_sync) _sandboxes[sandbox.ContainerId] = sandbox;
     }
 
