@@ -31,7 +31,7 @@ none=$(time_runs "$N" docker run --rm --network none busybox true | median)
 bridge=$(time_runs "$N" docker run --rm busybox true | median)
 user=$(time_runs "$N" docker run --rm --network "$NET" busybox true | median)
 
-printf '%-34s %8s s\n' "webui --network none" "$none" "webui default bridge" "$bridge" "webui user-defined bridge" "$user"
+printf '%-34s %8.4f s\n' "webui --network none" "$none" "webui default bridge" "$bridge" "webui user-defined bridge" "$user"
 printf 'bridge adds %.0f ms to none, user-defined bridge %.0f ms (goal: <= 30 ms)\n' \
   "$(echo "($bridge - $none) * 1000" | bc -l)" "$(echo "($user - $none) * 1000" | bc -l)"
 if command -v dockerd >/dev/null && [[ -S /var/run/docker.sock ]]; then
@@ -42,7 +42,7 @@ if command -v dockerd >/dev/null && [[ -S /var/run/docker.sock ]]; then
   d_bridge=$(time_runs "$N" docker run --rm busybox true | median)
   d_user=$(time_runs "$N" docker run --rm --network "$NET" busybox true | median)
   docker network rm "$NET" >/dev/null
-  printf '%-34s %8s s\n' "dockerd --network none" "$d_none" "dockerd default bridge" "$d_bridge" "dockerd user-defined bridge" "$d_user"
+  printf '%-34s %8.4f s\n' "dockerd --network none" "$d_none" "dockerd default bridge" "$d_bridge" "dockerd user-defined bridge" "$d_user"
 else
   echo "dockerd: not installed here (measured on this kind of machine by the issue: 0.63 s bridge, 0.57 s none)"
 fi
