@@ -10,7 +10,10 @@ using Microsoft.Extensions.Options;
 using WebUI.DockerApi.Containers;
 using WebUI.DockerApi.Distribution;
 using WebUI.DockerApi.Events;
+using WebUI.DockerApi.Exec;
+using WebUI.DockerApi.SystemDf;
 using WebUI.DockerApi.Images;
+using WebUI.DockerApi.Networks;
 using WebUI.DockerApi.Volumes;
 using WebUI.DockerApi.Daemon;
 using WebUI.Engine;
@@ -72,8 +75,13 @@ public static class DockerApiHostingExtensions
         api.MapImagesApi();
         api.MapDistributionApi();
         api.MapContainersApi();
+        api.MapArchiveApi();
+        api.MapExecApi();
+        api.MapContainerOperationsApi();
+        api.MapSystemDfApi();
         api.MapEventsApi();
         api.MapVolumesApi();
+        api.MapNetworksApi();
         return app;
     }
 }
