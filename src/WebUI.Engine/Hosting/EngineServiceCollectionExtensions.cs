@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebUI.Engine.Build;
+using WebUI.Engine.Commit;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
@@ -22,6 +24,8 @@ public static class EngineServiceCollectionExtensions
         services.AddImages();
         services.AddContainers();
         services.AddVolumes();
+        services.AddCommit();
+        services.AddBuilder();
         services.AddHostedService<EngineHostedService>();
         return services;
     }

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WebUI.Engine.Build;
+
+internal static class BuilderServiceCollectionExtensions
+{
+    /// <summary>The Dockerfile builder and its layer cache.</summary>
+    public static IServiceCollection AddBuilder(this IServiceCollection services)
+    {
+        services.AddSingleton<BuildCache>();
+        services.AddSingleton<IImageBuilder, ImageBuilder>();
+        return services;
+    }
+}
