@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using WebUI.DockerApi.Build;
+using WebUI.DockerApi.Commit;
 using WebUI.DockerApi.Containers;
 using WebUI.DockerApi.Events;
 using WebUI.DockerApi.Images;
@@ -72,6 +74,8 @@ public static class DockerApiHostingExtensions
         api.MapContainersApi();
         api.MapEventsApi();
         api.MapVolumesApi();
+        api.MapBuildApi();
+        api.MapCommitApi();
         return app;
     }
 }
