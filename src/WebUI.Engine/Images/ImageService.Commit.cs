@@ -30,7 +30,7 @@ internal sealed partial class ImageService
                 blobs.Add(layer.Blob);
             }
             var bytes = JsonSerializer.SerializeToUtf8Bytes(spec, ImageJson.Options);
-            var id = await RegisterAsync(bytes, null, null, blobs, spec, chainIds, cancellationToken);
+            var id = await RegisterAsync(bytes, null, null, blobs, spec, chainIds, cancellationToken, parent?.Id);
             var now = time.GetUtcNow();
             foreach (var name in names)
             {
