@@ -75,6 +75,16 @@ public sealed class BuildContextExtractorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_symlinked_dockerfile_is_read_within_the_context_only()
+    {
+        var outsideDockerfile = _outside.File("Dockerfile", "FROM secret");
+        var e = await Assert.ThrowsAsync<EngineException>(() => Extract(new ContextTar().Symlink("Dockerfile", outsideDockerfile)));
+        Assert.Equal("Cannot locate specified Dockerfile: Dockerfile", e.Message);
+        var ctx = await Extract(new ContextTar().File("real/Dockerfile", "FROM inside").Symlink("Dockerfile", "/real/Dockerfile"));
+        Assert.Equal("FROM inside", ctx.DockerfileText);
+    }
+
+    [Fact]
     public async Task Missing_dockerfile_is_reported()
     {
         var e = await Assert.ThrowsAsync<EngineException>(() => Extract(new ContextTar().File("x", "y")));

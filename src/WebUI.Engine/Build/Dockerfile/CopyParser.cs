@@ -3,7 +3,7 @@ namespace WebUI.Engine.Build.Dockerfile;
 /// <summary>COPY and ADD share their argument grammar: JSON list or whitespace words, heredoc sources, last word the destination.</summary>
 internal static class CopyParser
 {
-    public static Instruction Parse(int line, string original, string keyword, char escape, IReadOnlyList<string> flagWords, string rest, InstructionParser.HeredocReader readHeredocs)
+    public static Instruction Parse(int line, string original, string keyword, char escape, IReadOnlyList<string> flagWords, string rest, HeredocReader readHeredocs)
     {
         var isCopy = keyword == "COPY";
         var flags = isCopy

@@ -6,9 +6,6 @@ namespace WebUI.Engine.Build.Dockerfile;
 /// <summary>Parses one logical line into its typed instruction, with BuildKit's rules and messages.</summary>
 internal static partial class InstructionParser
 {
-    /// <summary>Reads the bodies of the named heredocs from the lines after the instruction.</summary>
-    public delegate List<Heredoc> HeredocReader(IReadOnlyList<(string Name, bool Expand, bool Chomp)> names);
-
     private static readonly string[] NoFlags = [];
 
     public static Instruction Parse(int line, string original, char escape, HeredocReader readHeredocs)
