@@ -204,6 +204,25 @@ public sealed class BuildCliTests(BusyboxServerFixture fixture) : IClassFixture<
         (await Server.Docker("rm", name)).EnsureSuccess();
     }
 
+    [Fact]
+    public async Task Removing_a_built_image_removes_its_untagged_build_steps()
+    {
+        var before = (await Server.Docker("images", "-aq", "--no-trunc")).EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var dir = BuildContextDir.Create(Server.Root, ("Dockerfile", $"FROM busybox\nENV ID={Guid.NewGuid():N}\nRUN echo x > /x\nCMD [\"sh\"]\n"));
+        var tag = Tag();
+        Assert.Equal(0, (await BuildAsync(dir, "-t", tag)).ExitCode);
+        var all = (await Server.Docker("images", "-aq", "--no-trunc")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Except(before).ToList();
+        Assert.Equal(3, all.Count);
+        var listed = (await Server.Docker("images", "-q", "--no-trunc")).Stdout;
+        Assert.Single(all, listed.Contains);
+
+        var rmi = await Server.Docker("rmi", tag);
+        Assert.True(rmi.ExitCode == 0, rmi.ToString());
+        foreach (var id in all) Assert.Contains("Deleted: " + id, rmi.Stdout);
+        var after = (await Server.Docker("images", "-aq", "--no-trunc")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Empty(after.Except(before));
+    }
+
     private static int Count(string text, string what) => (text.Length - text.Replace(what, "").Length) / what.Length;
 
     private static string LastId(string output) => System.Text.RegularExpressions.Regex.Match(output, @"Successfully built ([0-9a-f]{12})").Groups[1].Value;
