@@ -61,8 +61,9 @@ public static class BuildApi
         {
             await builder.BuildAsync(request.Body, options, WriteAsync, ct);
         }
-        catch (EngineException e) when (started && !ct.IsCancellationRequested)
+        catch (Exception e) when (started && !ct.IsCancellationRequested && e is not OperationCanceledException)
         {
+            // The status line is sent: the failure can only be told in the stream (the CLI prints it and exits 1).
             await DockerStream.WriteErrorAsync(context.Response, e.Message, ct);
         }
     }

@@ -106,10 +106,11 @@ internal sealed partial class BuildSession
             try
             {
                 var files = new LayerFiles(layerDir, view.Root, 0, 0, null);
-                if (path != "/" && !files.IsImageDirectory(path))
+                var inImage = InImage(view.Root, path, followFinal: true);
+                if (inImage != "/" && !files.IsImageDirectory(inImage))
                 {
                     Directory.CreateDirectory(layerDir);
-                    files.EnsureDirectory(path, own: true);
+                    files.EnsureDirectory(inImage, own: true);
                     layer = await layers.CommitAsync(layerDir, state.Image?.TopChainId, takeDirectory: true, null, cancellationToken);
                 }
             }

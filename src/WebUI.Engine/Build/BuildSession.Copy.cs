@@ -64,6 +64,8 @@ internal sealed partial class BuildSession
             if (many && !destIsDirectory)
                 throw EngineException.Invalid($"When using {keyword} with more than one source file, the destination must be a directory and end with a /");
 
+            // A destination through a symlink of the image (/bin -> usr/bin) lands where the link points, inside the image.
+            destAbs = InImage(destView.Root, destAbs, followFinal: destIsDirectory);
             var files = FileSetChecksum.Compute(resolved.Select(r => r.Source).ToList(), uid, gid, mode);
             var createdBy = $"/bin/sh -c #(nop) {keyword} {fromText}{(chown is null ? "" : "--chown=" + chown + " ")}{(chmod is null ? "" : "--chmod=" + chmod + " ")}{files} in {destAbs} ";
             if (await TryCacheAsync(state, createdBy, cancellationToken)) return;
@@ -106,6 +108,15 @@ internal sealed partial class BuildSession
             if (Directory.Exists(layerDir)) Directory.Delete(layerDir, recursive: true);
             if (Directory.Exists(downloads)) Directory.Delete(downloads, recursive: true);
         }
+    }
+
+    /// <summary>An absolute image path with the image's symlinks resolved within the image (never outside it).</summary>
+    private static string InImage(string imageRoot, string path, bool followFinal)
+    {
+        var resolved = ContextRoot.Resolve(imageRoot, path, followFinal);
+        var rel = Path.GetRelativePath(imageRoot, resolved).Replace('\\', '/');
+        var result = rel == "." ? "/" : "/" + rel;
+        return path.EndsWith('/') && !result.EndsWith('/') ? result + "/" : result;
     }
 
     /// <summary>--chown: numbers as given, names looked up in the image's /etc/passwd and /etc/group.</summary>

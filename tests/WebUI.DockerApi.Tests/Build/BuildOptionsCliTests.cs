@@ -163,6 +163,21 @@ public sealed class BuildOptionsCliTests(BusyboxServerFixture fixture) : IClassF
         Assert.NotEqual(0, (await Server.Docker("image", "inspect", tag)).ExitCode);
     }
 
+    [Fact]
+    public async Task Copy_through_a_symlink_of_the_image_stays_inside_the_image()
+    {
+        var hostDir = Path.Combine(Server.Root, "host-" + Guid.NewGuid().ToString("N")[..6]);
+        var dir = BuildContextDir.Create(Server.Root,
+            ("Dockerfile", $"FROM busybox\nRUN mkdir /real && ln -s /real /link && ln -s ../../../../../..{hostDir} /escape\nCOPY f.txt /link/\nCOPY f.txt /escape/\n"),
+            ("f.txt", "payload\n"));
+        var tag = Tag();
+        var r = await BuildAsync(dir, "-t", tag);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.False(Directory.Exists(hostDir));
+        var run = await Server.Docker("run", "--rm", tag, "sh", "-c", $"cat /real/f.txt; test -L /link && echo link-kept; cat {hostDir}/f.txt");
+        Assert.Equal($"payload\nlink-kept\npayload\n", run.Stdout);
+    }
+
     private static int FreePort()
     {
         using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
