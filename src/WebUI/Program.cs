@@ -2,6 +2,9 @@ using MudBlazor.Services;
 using WebUI.Components;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Hosting;
+using WebUI.Hosting;
+using WebUI.Services;
+using WebUI.Registry;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -11,11 +14,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 // Serve wwwroot and package assets (MudBlazor) from the build output's static web assets manifest, in every environment.
 builder.WebHost.UseStaticWebAssets();
+builder.EnsureLoopbackOnly();
 
 builder.Services.AddContainerEngine();
 builder.AddDockerApi();
+builder.Services.AddRegistry();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
+builder.Services.AddDashboardViews();
 
 var app = builder.Build();
 
@@ -31,5 +37,6 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDockerApi();
+app.MapRegistry();
 
 app.Run();

@@ -26,7 +26,7 @@ internal sealed class LayerFiles(string layer, string imageRoot, int uid, int gi
             var imageInfo = new DirectoryInfo(image);
             if (imageInfo.Exists && imageInfo.LinkTarget is null)
             {
-                var st = Sys.lstat(image);
+                var st = Sys.lstatFull(image);
                 Sys.lchown(current, (int)st.st_uid, (int)st.st_gid);
                 Sys.chmod(current, st.st_mode & 0xfff);
                 Sys.lutimes(current, DateTimeOffset.FromUnixTimeSeconds(st.st_mtim.tv_sec), DateTimeOffset.FromUnixTimeSeconds(st.st_mtim.tv_sec));
@@ -75,7 +75,7 @@ internal sealed class LayerFiles(string layer, string imageRoot, int uid, int gi
 
     private void CopyEntry(string from, string to)
     {
-        var st = Sys.lstat(from);
+        var st = Sys.lstatFull(from);
         var type = st.st_mode & Sys.S_IFMT;
         var mtime = DateTimeOffset.FromUnixTimeSeconds(st.st_mtim.tv_sec);
         var mergeDirectory = type == Sys.S_IFDIR && Directory.Exists(to) && new FileInfo(to).LinkTarget is null;
@@ -109,7 +109,7 @@ internal sealed class LayerFiles(string layer, string imageRoot, int uid, int gi
     {
         Directory.CreateDirectory(to);
         Sys.lchown(to, uid, gid);
-        Sys.chmod(to, chmod is { } m ? (uint)m : Sys.lstat(from).st_mode & 0xfff);
+        Sys.chmod(to, chmod is { } m ? (uint)m : Sys.lstatFull(from).st_mode & 0xfff);
     }
 
     private static void Remove(string path)

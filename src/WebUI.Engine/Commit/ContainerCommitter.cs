@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Images;
-using WebUI.Engine.Runtime;
 using WebUI.Engine.Snapshots;
 
 namespace WebUI.Engine.Commit;
@@ -10,14 +9,13 @@ namespace WebUI.Engine.Commit;
 /// <summary>
 /// docker commit: the container's upper directory becomes one new layer (the container keeps its own copy), the
 /// image config is the container's config with the request's overrides and --change lines, plus one history entry.
-/// A running container is paused while its changes are read unless pause=false.
+/// A running container is paused (docker pause) while its changes are read unless pause=false.
 /// </summary>
 internal sealed partial class ContainerCommitter(
     IContainerService containers,
     ImageService images,
     OverlaySnapshotter snapshots,
     LayerCommitter layers,
-    ConmonRuntime runtime,
     TimeProvider time,
     ILogger<ContainerCommitter> logger) : IContainerCommitter
 {
@@ -41,8 +39,11 @@ internal sealed partial class ContainerCommitter(
         ImageChanges.Apply(config, options.Changes);
 
         var paused = false;
-        if (options.Pause && record.State.Running)
-            paused = await RuncAsync("pause", record.Id, cancellationToken);
+        if (options.Pause && record.State.Running && !record.State.Paused)
+        {
+            await containers.PauseAsync(record.Id, cancellationToken);
+            paused = true;
+        }
         CommittedLayer layer;
         try
         {
@@ -51,7 +52,7 @@ internal sealed partial class ContainerCommitter(
         }
         finally
         {
-            if (paused) await RuncAsync("resume", record.Id, CancellationToken.None);
+            if (paused) await ResumeAsync(record.Id);
         }
 
         var now = time.GetUtcNow();
@@ -77,13 +78,10 @@ internal sealed partial class ContainerCommitter(
         return image;
     }
 
-    private async Task<bool> RuncAsync(string verb, string id, CancellationToken cancellationToken)
+    private async Task ResumeAsync(string id)
     {
-        var r = await ConmonRuntime.RunAsync(runtime.RuntimePath, ["--root", runtime.Paths.RuncRoot, verb, id], null, cancellationToken);
-        if (r.ExitCode == 0) return true;
-        if (verb == "pause") throw new EngineException(ErrorKind.Internal, $"Error pausing container {id[..12]}: {r.Message}");
-        LogResumeFailed(logger, id, r.Message);
-        return false;
+        try { await containers.UnpauseAsync(id, CancellationToken.None); }
+        catch (EngineException e) { LogResumeFailed(logger, id, e.Message); }
     }
 
     /// <summary>The image-config part of a container's configuration.</summary>

@@ -33,7 +33,7 @@ internal static class LayerDiff
             cancellationToken.ThrowIfCancellationRequested();
             var path = stack.Pop();
             var rel = Path.GetRelativePath(root, path).Replace('\\', '/');
-            var st = Sys.lstat(path);
+            var st = Sys.lstatFull(path);
             var type = st.st_mode & Sys.S_IFMT;
             if (skipWhenEmpty is not null && skipWhenEmpty.Contains(rel) && IsEmpty(path, type, st)) continue;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebUI.Engine.Build;
 using WebUI.Engine.Commit;
 using WebUI.Engine.Containers;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
 using WebUI.Engine.Security;
@@ -22,6 +23,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<SeccompProfiles>();
         services.AddImages();
+        services.AddDistribution();
         services.AddContainers();
         services.AddVolumes();
         services.AddCommit();

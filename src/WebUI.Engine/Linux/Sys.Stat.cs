@@ -1,72 +1,38 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace WebUI.Engine.Linux;
 
-// lstat(2) and llistxattr(2): what a layer diff needs to see (device numbers, owners, inodes) and the BCL does not show.
+/// <summary>statx(2): one layout on every architecture, and it stats an open descriptor (AT_EMPTY_PATH) as well as a path.</summary>
 internal static partial class Sys
 {
-    public const uint S_IFMT = 0xF000;
-    public const uint S_IFDIR = 0x4000;
-    public const uint S_IFREG = 0x8000;
-    public const uint S_IFLNK = 0xA000;
+    public const int AT_EMPTY_PATH = 0x1000;
+    private const uint STATX_BASIC_STATS = 0x7ff;
 
-    /// <summary>struct stat of x86_64 / aarch64 glibc (the fields a diff uses; the layout is the generic 144-byte one on x86_64).</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct Stat
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int statx_(int dirfd, string path, int flags, uint mask, byte* buf);
+
+    /// <summary>statx of <paramref name="path"/> relative to <paramref name="dirfd"/>; "" with AT_EMPTY_PATH stats the descriptor itself.</summary>
+    public static unsafe StatxResult statx(int dirfd, string path, int flags)
     {
-        public ulong st_dev;
-        public ulong st_ino;
-        public ulong st_nlink;
-        public uint st_mode;
-        public uint st_uid;
-        public uint st_gid;
-        public int pad0;
-        public ulong st_rdev;
-        public long st_size;
-        public long st_blksize;
-        public long st_blocks;
-        public Timespec st_atim;
-        public Timespec st_mtim;
-        public Timespec st_ctim;
-        public long reserved0;
-        public long reserved1;
-        public long reserved2;
-    }
-
-    [LibraryImport("libc", EntryPoint = "lstat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int lstat_(string path, out Stat buf);
-
-    [LibraryImport("libc", EntryPoint = "llistxattr", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial nint llistxattr_(string path, byte[]? list, nuint size);
-
-    public static Stat lstat(string path)
-    {
-        Stat st = default;
-        Retry(() => lstat_(path, out st), "lstat", path);
-        return st;
-    }
-
-    /// <summary>Names of the extended attributes of a file (not following a final symlink); empty where xattrs are unsupported.</summary>
-    public static IReadOnlyList<string> llistxattr(string path)
-    {
-        var size = llistxattr_(path, null, 0);
-        if (size < 0)
+        // struct statx is 256 bytes; offsets from linux/stat.h.
+        byte* buf = stackalloc byte[256];
+        while (statx_(dirfd, path, flags, STATX_BASIC_STATS, buf) == -1)
         {
             var errno = Marshal.GetLastPInvokeError();
-            if (errno == 95 /* EOPNOTSUPP */) return [];
-            throw new LinuxException("llistxattr", errno, path);
+            if (errno != EINTR) throw new LinuxException("statx", errno, path);
         }
-        if (size == 0) return [];
-        var buf = new byte[size];
-        var n = llistxattr_(path, buf, (nuint)buf.Length);
-        if (n < 0) throw new LinuxException("llistxattr", Marshal.GetLastPInvokeError(), path);
-        return Encoding.UTF8.GetString(buf, 0, (int)n).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var mode = *(ushort*)(buf + 28);
+        var uid = *(uint*)(buf + 20);
+        var gid = *(uint*)(buf + 24);
+        var size = *(long*)(buf + 40);
+        var mtimeSec = *(long*)(buf + 112);
+        var mtimeNsec = *(uint*)(buf + 120);
+        var rdevMajor = *(uint*)(buf + 128);
+        var rdevMinor = *(uint*)(buf + 132);
+        var mtime = DateTimeOffset.FromUnixTimeSeconds(mtimeSec).AddTicks(mtimeNsec / 100);
+        return new StatxResult(mode, uid, gid, size, mtime, rdevMajor, rdevMinor);
     }
 
-    /// <summary>major(dev) as glibc computes it.</summary>
-    public static uint major(ulong dev) => (uint)(((dev >> 32) & 0xfffff000) | ((dev >> 8) & 0xfff));
-
-    /// <summary>minor(dev) as glibc computes it.</summary>
-    public static uint minor(ulong dev) => (uint)(((dev >> 12) & 0xffffff00) | (dev & 0xff));
+    /// <summary>lstat-like: the path itself, a final symlink not followed.</summary>
+    public static StatxResult lstat(string path) => statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW);
 }

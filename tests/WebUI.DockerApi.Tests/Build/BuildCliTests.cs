@@ -223,6 +223,20 @@ public sealed class BuildCliTests(BusyboxServerFixture fixture) : IClassFixture<
         Assert.Empty(after.Except(before));
     }
 
+    [Fact]
+    public async Task Commit_of_a_running_container_pauses_it_and_leaves_it_running()
+    {
+        var name = "r" + Guid.NewGuid().ToString("N")[..8];
+        (await Server.Docker("run", "-d", "--name", name, "busybox", "sh", "-c", "echo live > /live.txt; sleep 60")).EnsureSuccess();
+        for (var i = 0; i < 50 && (await Server.Docker("exec", name, "cat", "/live.txt")).ExitCode != 0; i++) await Task.Delay(100);
+        var tag = Tag();
+        var commit = await Server.Docker("commit", name, tag);
+        Assert.True(commit.ExitCode == 0, commit.ToString());
+        Assert.Equal("running", (await Server.Docker("inspect", "-f", "{{.State.Status}}", name)).Stdout.Trim());
+        Assert.Equal("live\n", (await Server.Docker("run", "--rm", tag, "cat", "/live.txt")).Stdout);
+        Assert.Equal(0, (await Server.Docker("rm", "-f", name)).ExitCode);
+    }
+
     private static int Count(string text, string what) => (text.Length - text.Replace(what, "").Length) / what.Length;
 
     private static string LastId(string output) => System.Text.RegularExpressions.Regex.Match(output, @"Successfully built ([0-9a-f]{12})").Groups[1].Value;

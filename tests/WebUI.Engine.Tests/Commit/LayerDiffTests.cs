@@ -75,11 +75,11 @@ public sealed class LayerDiffTests : IDisposable
     {
         var target = Path.Combine(_engine.Root, "applied");
         await _engine.Applier.ApplyAsync(new MemoryStream(await DiffAsync(_upper)), target, null, default);
-        var st = Sys.lstat(Path.Combine(target, "etc", "removed"));
+        var st = Sys.lstatFull(Path.Combine(target, "etc", "removed"));
         Assert.Equal((Sys.S_IFCHR, 0UL), (st.st_mode & Sys.S_IFMT, st.st_rdev));
         Assert.Equal("y", Encoding.ASCII.GetString(Sys.lgetxattr(Path.Combine(target, "opaque"), "trusted.overlay.opaque")!));
         Assert.Equal("hello", File.ReadAllText(Path.Combine(target, "etc", "motd")));
-        Assert.Equal(Sys.lstat(Path.Combine(target, "a")).st_ino, Sys.lstat(Path.Combine(target, "b")).st_ino);
+        Assert.Equal(Sys.lstatFull(Path.Combine(target, "a")).st_ino, Sys.lstatFull(Path.Combine(target, "b")).st_ino);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class LayerDiffTests : IDisposable
         Assert.True(_engine.Snapshots.Exists(layer.ChainId));
         var fs = Path.Combine(_engine.Snapshots.DirectoryOf(layer.ChainId), "fs");
         Assert.Equal("hello", File.ReadAllText(Path.Combine(fs, "etc", "motd")));
-        Assert.Equal(Sys.S_IFCHR, Sys.lstat(Path.Combine(fs, "etc", "removed")).st_mode & Sys.S_IFMT);
+        Assert.Equal(Sys.S_IFCHR, Sys.lstatFull(Path.Combine(fs, "etc", "removed")).st_mode & Sys.S_IFMT);
 
         // A second layer on top: chain id = sha256(parent + " " + diff id), and taking the directory moves it.
         var second = Path.Combine(_engine.Root, "second");
