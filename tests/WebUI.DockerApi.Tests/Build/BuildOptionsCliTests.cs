@@ -178,6 +178,57 @@ public sealed class BuildOptionsCliTests(BusyboxServerFixture fixture) : IClassF
         Assert.Equal($"payload\nlink-kept\npayload\n", run.Stdout);
     }
 
+    [Fact]
+    public async Task Build_endpoint_streams_aux_id_and_error_lines_and_rejects_bad_options_up_front()
+    {
+        using var http = Server.CreateHttpClient();
+        static byte[] Context(string dockerfile)
+        {
+            using var ms = new MemoryStream();
+            using (var tar = new System.Formats.Tar.TarWriter(ms, leaveOpen: true))
+            {
+                var entry = new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "Dockerfile")
+                {
+                    DataStream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(dockerfile)),
+                };
+                tar.WriteEntry(entry);
+            }
+            return ms.ToArray();
+        }
+        async Task<(int Status, string Body)> PostAsync(string query, byte[] body)
+        {
+            // A chunked body, as the CLI sends it.
+            using var content = new StreamContent(new MemoryStream(body));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-tar");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1.44/build" + query) { Content = content };
+            request.Headers.TransferEncodingChunked = true;
+            using var response = await http.SendAsync(request);
+            return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var ok = await PostAsync("?t=api-built:1", Context("FROM busybox\nRUN echo from-api\n"));
+        Assert.True(ok.Status == 200, ok.Body);
+        var lines = ok.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains(lines, l => l.TryGetProperty("stream", out var s) && s.GetString() == "from-api\n");
+        var aux = Assert.Single(lines, l => l.TryGetProperty("aux", out _)).GetProperty("aux").GetProperty("ID").GetString()!;
+        Assert.Matches("^sha256:[0-9a-f]{64}$", aux);
+        Assert.Equal("Successfully tagged api-built:1\n", lines[^1].GetProperty("stream").GetString());
+
+        var failed = await PostAsync("", Context("FROM busybox\nRUN exit 3\n"));
+        var last = JsonDocument.Parse(failed.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+        Assert.Equal("The command '/bin/sh -c exit 3' returned a non-zero code: 3", last.GetProperty("errorDetail").GetProperty("message").GetString());
+        Assert.Equal("The command '/bin/sh -c exit 3' returned a non-zero code: 3", last.GetProperty("error").GetString());
+
+        var badArgs = await PostAsync("?buildargs=%7Bnot-json", Context("FROM busybox\n"));
+        Assert.Equal(400, badArgs.Status);
+        Assert.Contains("invalid buildargs", badArgs.Body);
+        var badTag = await PostAsync("?t=Bad%20Name", Context("FROM busybox\n"));
+        Assert.Equal(400, badTag.Status);
+        var noDockerfile = await PostAsync("?dockerfile=missing/Dockerfile", Context("FROM busybox\n"));
+        Assert.Equal(400, noDockerfile.Status);
+        Assert.Contains("Cannot locate specified Dockerfile", noDockerfile.Body);
+    }
+
     private static int FreePort()
     {
         using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
