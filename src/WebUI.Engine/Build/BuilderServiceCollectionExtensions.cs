@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using WebUI.Engine.Hosting;
 
 namespace WebUI.Engine.Build;
 
@@ -9,6 +10,7 @@ internal static class BuilderServiceCollectionExtensions
     {
         services.AddSingleton<BuildCache>();
         services.AddSingleton<IImageBuilder, ImageBuilder>();
+        services.AddSingleton<IEngineInitializer, BuildTempCleaner>();
         return services;
     }
 }
