@@ -6,6 +6,7 @@ using WebUI.Engine.Containers;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
+using WebUI.Engine.Networks;
 using WebUI.Engine.Security;
 using WebUI.Engine.Volumes;
 
@@ -26,6 +27,7 @@ public static class EngineServiceCollectionExtensions
         services.AddDistribution();
         services.AddContainers();
         services.AddVolumes();
+        services.AddNetworks();
         services.AddCommit();
         services.AddBuilder();
         services.AddHostedService<EngineHostedService>();
