@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using WebUI.DockerApi.Build;
+using WebUI.DockerApi.Commit;
 using WebUI.DockerApi.Containers;
 using WebUI.DockerApi.Distribution;
 using WebUI.DockerApi.Events;
@@ -82,6 +84,8 @@ public static class DockerApiHostingExtensions
         api.MapEventsApi();
         api.MapVolumesApi();
         api.MapNetworksApi();
+        api.MapBuildApi();
+        api.MapCommitApi();
         return app;
     }
 }

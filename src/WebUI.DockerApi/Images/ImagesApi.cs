@@ -82,7 +82,7 @@ public static class ImagesApi
         var usageList = usages.ToList();
         var result = list.Select(i => new ImageSummary(
             i.Id,
-            "",
+            i.Parent ?? "",
             i.RepoTags.Select(Familiar).ToList(),
             i.RepoDigests.Select(Familiar).ToList(),
             i.Spec.Created?.ToUnixTimeSeconds() ?? 0,
@@ -133,6 +133,7 @@ public static class ImagesApi
         var inspect = new ImageInspect
         {
             Id = i.Id,
+            Parent = i.Parent ?? "",
             RepoTags = i.RepoTags.Select(Familiar).ToList(),
             RepoDigests = i.RepoDigests.Select(Familiar).ToList(),
             Comment = i.Spec.Comment ?? "",

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebUI.Engine.Build;
+using WebUI.Engine.Commit;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
@@ -26,6 +28,8 @@ public static class EngineServiceCollectionExtensions
         services.AddContainers();
         services.AddVolumes();
         services.AddNetworks();
+        services.AddCommit();
+        services.AddBuilder();
         services.AddHostedService<EngineHostedService>();
         return services;
     }
