@@ -2,6 +2,8 @@ using MudBlazor.Services;
 using WebUI.Components;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Hosting;
+using WebUI.Hosting;
+using WebUI.Services;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -11,11 +13,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 // Serve wwwroot and package assets (MudBlazor) from the build output's static web assets manifest, in every environment.
 builder.WebHost.UseStaticWebAssets();
+builder.EnsureLoopbackOnly();
 
 builder.Services.AddContainerEngine();
 builder.AddDockerApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddDashboardViews();
 
 var app = builder.Build();
 

@@ -1,0 +1,81 @@
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+using WebUI.Engine.Events;
+using WebUI.Engine.Images;
+
+namespace WebUI.Services;
+
+/// <summary>The images page's view of the engine: table queries with usage counts, and the image operations it offers.</summary>
+public sealed class ImagesView(IImageService images, IEnumerable<IImageUsage> usages, IEventBus events)
+{
+    private static readonly Dictionary<string, Func<ImageRow, IComparable?>> SortKeys = new()
+    {
+        ["name"] = r => r.Name,
+        ["id"] = r => r.Id,
+        ["size"] = r => r.Size,
+        ["created"] = r => r.Created,
+        ["usedBy"] = r => r.UsedBy,
+    };
+
+    public async Task<PagedResult<ImageRow>> QueryAsync(PageRequest request, CancellationToken cancellationToken)
+    {
+        var all = await images.ListAsync(new ImageListOptions(), cancellationToken);
+        var rows = all
+            .Select(ToRow)
+            .Where(r => Paging.Matches(request.Search, [r.Id, .. r.Tags]));
+        return Paging.Apply(rows, request, SortKeys, "created", defaultDescending: true);
+    }
+
+    public Task<ImageRecord> GetAsync(string id, CancellationToken cancellationToken) => images.GetAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<ImageHistoryItem>> HistoryAsync(string id, CancellationToken cancellationToken) => images.HistoryAsync(id, cancellationToken);
+
+    public Task<IReadOnlyList<ImageDeleteResult>> RemoveAsync(string nameOrId, bool force, CancellationToken cancellationToken) =>
+        images.RemoveAsync(nameOrId, force, noPrune: false, cancellationToken);
+
+    public Task TagAsync(string source, string target, CancellationToken cancellationToken) => images.TagAsync(source, target.Trim(), cancellationToken);
+
+    /// <summary>Loads a docker save / OCI archive, reporting bytes read so far; yields the engine's "Loaded image: ..." lines.</summary>
+    public async IAsyncEnumerable<string> LoadAsync(Stream archive, IProgress<long> bytesRead, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var counting = new ProgressStream(archive, bytesRead);
+        await foreach (var line in images.LoadAsync(counting, cancellationToken)) yield return line;
+    }
+
+    public Task SaveAsync(IReadOnlyList<string> namesOrIds, Stream output, CancellationToken cancellationToken) => images.SaveAsync(namesOrIds, output, cancellationToken);
+
+    /// <summary>docker save as a stream to read from (for a browser download): the engine writes into a pipe while the reader drains it.</summary>
+    public Stream SaveStream(IReadOnlyList<string> namesOrIds, CancellationToken cancellationToken)
+    {
+        var pipe = new Pipe();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using (var writer = pipe.Writer.AsStream(leaveOpen: true))
+                    await images.SaveAsync(namesOrIds, writer, cancellationToken);
+                await pipe.Writer.CompleteAsync();
+            }
+            catch (Exception e)
+            {
+                await pipe.Writer.CompleteAsync(e);
+            }
+        }, CancellationToken.None);
+        return pipe.Reader.AsStream();
+    }
+
+    /// <summary>Names of local images ("busybox:latest"), for suggestions in forms.</summary>
+    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken) =>
+        (await images.ListAsync(new ImageListOptions(), cancellationToken)).SelectMany(i => i.RepoTags).Select(Formats.Familiar).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Calls <paramref name="changed"/> when an image or a container (usage counts) changes.</summary>
+    public IDisposable OnChange(Action changed) =>
+        events.Subscribe(e => { if (e.Type is "image" or "container") changed(); });
+
+    private ImageRow ToRow(ImageRecord image) => new(
+        image.Id,
+        image.RepoTags.Select(Formats.Familiar).ToList(),
+        image.Size,
+        image.Spec.Created,
+        usages.Sum(u => u.ContainersUsing(image.Id).Count));
+}

@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using WebUI.DockerApi.Tests.Fixtures;
+
+namespace WebUI.E2E.Fixtures;
+
+/// <summary>A live server with busybox imported, and Debian's Chromium driven headless by Playwright (no browser download).</summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public WebUIServer Server { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: tests/WebUI.E2E/TestResults/screenshots.</summary>
+    public static string ScreenshotDir { get; } =
+        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "TestResults", "screenshots"));
+
+    public async Task InitializeAsync()
+    {
+        Server = await WebUIServer.StartAsync();
+        await Server.ImportBusyboxAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotDir);
+    }
+
+    /// <summary>A fresh page (own context) with the dashboard at <paramref name="path"/> loaded and its circuit connected.</summary>
+    public async Task<IPage> OpenAsync(string path)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Server.WebBase, path).ToString());
+        // Blazor Server: the prerendered page is inert until the circuit is up; the layout marks <html> then.
+        await page.Locator("html[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Server is not null) await Server.DisposeAsync();
+    }
+}
