@@ -3,6 +3,7 @@ using WebUI.Components;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Hosting;
 using WebUI.Hosting;
+using WebUI.Identity;
 using WebUI.Services;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -20,6 +21,7 @@ builder.AddDockerApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddDashboardViews();
+builder.AddWebUIIdentity();
 
 var app = builder.Build();
 
@@ -30,10 +32,13 @@ app.UseWhen(context => !DockerApiRequest.IsDockerApi(context), web =>
     web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 });
 app.UseRouting();
+app.UseWebUIIdentity();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Static files (css, scripts, fonts) are public: the sign-in page needs them before anyone is signed in.
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDockerApi();
+app.MapWebUIIdentity();
 
 app.Run();
