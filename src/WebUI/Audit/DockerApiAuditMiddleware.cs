@@ -31,9 +31,18 @@ internal sealed class DockerApiAuditMiddleware(RequestDelegate next, IAuditLog a
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
             var values = context.Request.RouteValues;
-            var resource = (values.TryGetValue("id", out var id) ? id : values.TryGetValue("name", out var name) ? name : null)?.ToString();
+            var resource = (values.TryGetValue("id", out var id) ? id : values.TryGetValue("name", out var name) ? name : null)?.ToString()
+                ?? NamedInQuery(context.Request.Query);
             var status = (failedWith ?? context.Response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await audit.RecordAsync(new AuditRecord(SocketCaller, $"{context.Request.Method} {route}", resource, status, FrontDoors.DockerApi, "unix socket"), CancellationToken.None);
         }
+    }
+
+    /// <summary>Creations name their resource in the query (containers/create?name=, images/create?fromImage=, build?t=); a name in a JSON body is not read here.</summary>
+    private static string? NamedInQuery(IQueryCollection query)
+    {
+        foreach (var key in (ReadOnlySpan<string>)["name", "fromImage", "fromSrc", "repo", "t"])
+            if (query.TryGetValue(key, out var value) && !string.IsNullOrEmpty(value)) return value.ToString();
+        return null;
     }
 }

@@ -104,6 +104,7 @@ public static class IdentityHostingExtensions
     public static WebApplication MapWebUIIdentity(this WebApplication app)
     {
         app.MapAccountEndpoints();
+        app.MapAuditCsv();
         if (Environment.GetEnvironmentVariable(EndpointListEndpoint.EnvironmentVariable) == "1") app.MapEndpointList();
         return app;
     }
