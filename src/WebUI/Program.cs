@@ -5,6 +5,7 @@ using WebUI.Engine.Hosting;
 using WebUI.Hosting;
 using WebUI.Identity;
 using WebUI.Services;
+using WebUI.Registry;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -18,8 +19,9 @@ builder.EnsureLoopbackOnly();
 
 builder.Services.AddContainerEngine();
 builder.AddDockerApi();
+builder.Services.AddRegistry();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddDashboardViews();
 builder.AddWebUIIdentity();
 
@@ -39,6 +41,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDockerApi();
+app.MapRegistry();
 app.MapWebUIIdentity();
 
 app.Run();

@@ -39,6 +39,6 @@ public sealed class ContainersTests(DashboardFixture fixture)
         await Assertions.Expect(row).ToHaveCountAsync(0);
         var ps = await fixture.Server.Docker("ps", "-a", "--format", "{{.Names}}");
         Assert.DoesNotContain("e2e-web", ps.Stdout.Split('\n'));
-        await page.Context.CloseAsync();
+        await fixture.CloseAsync(page);
     }
 }

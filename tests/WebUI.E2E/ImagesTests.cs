@@ -16,7 +16,7 @@ public sealed class ImagesTests(DashboardFixture fixture)
         await page.GetByLabel("History").First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("layers-table")).ToContainTextAsync("sha256:");
         await DashboardFixture.ScreenshotAsync(page, "image-history");
-        await page.Context.CloseAsync();
+        await fixture.CloseAsync(page);
     }
 
     [Fact]
@@ -30,6 +30,25 @@ public sealed class ImagesTests(DashboardFixture fixture)
         await Assertions.Expect(page.GetByTestId("image-tag").Filter(new() { HasText = "e2e/tagged:v1" })).ToBeVisibleAsync();
         var images = await fixture.Server.Docker("images", "--format", "{{.Repository}}:{{.Tag}}");
         Assert.Contains("e2e/tagged:v1", images.Stdout);
-        await page.Context.CloseAsync();
+        await fixture.CloseAsync(page);
+    }
+
+    [Fact]
+    public async Task A_tarball_uploaded_in_the_browser_is_loaded_with_progress_and_listed()
+    {
+        var tar = Path.Combine(fixture.Server.Root, "loadme.tar");
+        (await fixture.Server.Docker("tag", "busybox:latest", "e2e/loadme:1")).EnsureSuccess();
+        (await fixture.Server.Docker("save", "-o", tar, "e2e/loadme:1")).EnsureSuccess();
+        (await fixture.Server.Docker("rmi", "e2e/loadme:1")).EnsureSuccess();
+
+        var page = await fixture.OpenAsync("/images");
+        await page.Locator("#image-load-input").SetInputFilesAsync(tar);
+
+        await Assertions.Expect(page.GetByText("Loaded image: e2e/loadme:1")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("image-tag").Filter(new() { HasText = "e2e/loadme:1" })).ToBeVisibleAsync();
+        await DashboardFixture.ScreenshotAsync(page, "image-loaded");
+        var images = await fixture.Server.Docker("images", "--format", "{{.Repository}}:{{.Tag}}");
+        Assert.Contains("e2e/loadme:1", images.Stdout);
+        await fixture.CloseAsync(page);
     }
 }

@@ -27,6 +27,6 @@ public sealed class VolumesTests(DashboardFixture fixture)
         await Assertions.Expect(row).ToHaveCountAsync(0);
         listed = await fixture.Server.Docker("volume", "ls", "-q");
         Assert.DoesNotContain("e2e-vol", listed.Stdout.Split('\n'));
-        await page.Context.CloseAsync();
+        await fixture.CloseAsync(page);
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WebUI.DockerApi.Containers;
+using WebUI.DockerApi.Distribution;
 using WebUI.DockerApi.Events;
 using WebUI.DockerApi.Images;
 using WebUI.DockerApi.Volumes;
@@ -71,6 +72,7 @@ public static class DockerApiHostingExtensions
         var api = app.MapGroup("").WithMetadata(DockerApiEndpointMetadata.Instance).AllowAnonymous();
         api.MapDaemonApi();
         api.MapImagesApi();
+        api.MapDistributionApi();
         api.MapContainersApi();
         api.MapEventsApi();
         api.MapVolumesApi();

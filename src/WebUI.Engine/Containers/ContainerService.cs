@@ -136,7 +136,8 @@ internal sealed partial class ContainerService(
             var spec = OciSpecBuilder.Build(record, user,
                 new OciSpecBuilder.EtcFiles(record.HostnamePath, record.HostsPath, record.ResolvConfPath),
                 $"/webui/{id}");
-            Snapshots.AtomicFile.WriteJson(Paths.SpecFile(id), spec, new JsonSerializerOptions { WriteIndented = true });
+            // Rewritten at every start and read only by runc right below: no fsync/rename needed for crash safety.
+            File.WriteAllBytes(Paths.SpecFile(id), JsonSerializer.SerializeToUtf8Bytes(spec));
 
             var pid = await runtime.CreateAsync(id, record.Config.Tty, record.Config.OpenStdin, record.Config.StdinOnce, cancellationToken);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebUI.Engine.Containers;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
 using WebUI.Engine.Security;
@@ -20,6 +21,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<SeccompProfiles>();
         services.AddImages();
+        services.AddDistribution();
         services.AddContainers();
         services.AddVolumes();
         services.AddHostedService<EngineHostedService>();

@@ -159,7 +159,10 @@ internal sealed partial class ImageService
             candidates.Remove(m);
             foreach (var blob in ManifestBlobs(d)) candidates.Remove(blob);
         }
-        foreach (var blob in candidates) content.Delete(Digest.Parse(blob));
+        // Other holders (the built-in registry) may share a blob with a deleted image.
+        var holders = (services.GetService(typeof(IEnumerable<Distribution.IContentHolder>)) as IEnumerable<Distribution.IContentHolder> ?? []).ToList();
+        foreach (var blob in candidates)
+            if (!holders.Any(h => h.Holds(Digest.Parse(blob)))) content.Delete(Digest.Parse(blob));
     }
 
     /// <summary>The config and layer digests a stored manifest names.</summary>

@@ -7,8 +7,11 @@ namespace WebUI.DockerApi.Tests.Identity;
 
 public sealed partial class AuthorizationTests(IdentityServerFixture fixture) : IClassFixture<IdentityServerFixture>
 {
-    /// <summary>The only web routes anyone may use without signing in, besides static files.</summary>
-    private static readonly HashSet<string> AnonymousRoutes = ["/account/login", "/setup"];
+    /// <summary>
+    /// The only web routes anyone may use without signing in, besides static files. The registry (/v2) authorizes each
+    /// request itself (IRegistryAccessPolicy) and answers with a registry challenge, not a login page.
+    /// </summary>
+    private static readonly HashSet<string> AnonymousRoutes = ["/account/login", "/setup", "/v2", "/v2/{**path}"];
 
     [Fact]
     public async Task Viewer_cannot_reach_admin_pages_or_post_admin_forms()

@@ -7,6 +7,7 @@ namespace WebUI.E2E.Fixtures;
 public sealed class DashboardFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
+    private readonly Dictionary<IPage, List<string>> _consoleErrors = [];
 
     public WebUIServer Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -35,10 +36,24 @@ public sealed class DashboardFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        lock (_consoleErrors) _consoleErrors[page] = errors;
+        page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
+        page.PageError += (_, e) => { lock (errors) errors.Add(e); };
+        page.Response += (_, r) => { if (r.Status >= 400) lock (errors) errors.Add($"{r.Status} {r.Url}"); };
         await page.GotoAsync(new Uri(Server.WebBase, path).ToString());
         // Blazor Server: the prerendered page is inert until the circuit is up; the layout marks <html> then.
         await page.Locator("html[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return page;
+    }
+
+    /// <summary>Closes the page's context, failing the test if the browser logged an error (a broken circuit shows up there).</summary>
+    public async Task CloseAsync(IPage page)
+    {
+        List<string> errors;
+        lock (_consoleErrors) { errors = _consoleErrors[page]; _consoleErrors.Remove(page); }
+        await page.Context.CloseAsync();
+        lock (errors) Assert.True(errors.Count == 0, "browser console errors:\n" + string.Join("\n", errors) + "\nserver log:\n" + Server.Log);
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

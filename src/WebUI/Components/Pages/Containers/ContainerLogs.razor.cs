@@ -87,7 +87,7 @@ public partial class ContainerLogs : IAsyncDisposable
         {
             _renderPending = false;
             StateHasChanged();
-        }), TaskScheduler.Default);
+        }), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -45,6 +45,8 @@ public partial class ContainersPage : IDisposable
         catch (Exception e)
         {
             _error = "Could not list containers: " + UserMessages.For(e);
+            // The error is shown outside the table, which re-renders only itself.
+            _ = InvokeAsync(StateHasChanged);
             return Task.FromResult(new TableData<ContainerRow> { Items = [], TotalItems = 0 });
         }
         finally

@@ -18,6 +18,8 @@ public partial class ImagesPage : IDisposable
     private IDisposable? _subscription;
     private string? _search;
     private string? _error;
+    /// <summary>Kept apart from listing errors so a later successful reload does not hide it.</summary>
+    private string? _loadError;
     private bool _loading = true;
     private long? _loadProgress;
     private long _loadSize;
@@ -51,6 +53,8 @@ public partial class ImagesPage : IDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _error = "Could not list images: " + UserMessages.For(e);
+            // The error is shown outside the table, which re-renders only itself.
+            _ = InvokeAsync(StateHasChanged);
             return new TableData<ImageRow> { Items = [], TotalItems = 0 };
         }
         finally
@@ -74,7 +78,7 @@ public partial class ImagesPage : IDisposable
         _loadName = file.Name;
         _loadSize = file.Size;
         _loadProgress = 0;
-        _error = null;
+        _loadError = null;
         _loadResult.Clear();
         var lastRender = DateTime.MinValue;
         var progress = new Progress<long>(n =>
@@ -93,7 +97,7 @@ public partial class ImagesPage : IDisposable
         }
         catch (Exception e)
         {
-            _error = $"Loading {file.Name} failed: {UserMessages.For(e)}";
+            _loadError = $"Loading {file.Name} failed: {UserMessages.For(e)}";
         }
         finally
         {

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+using WebUI.Engine;
+using WebUI.Engine.Containers;
+using WebUI.Engine.Events;
+using WebUI.Engine.Images;
+using WebUI.Engine.Volumes;
+using WebUI.Services;
+using WebUI.Tests.Engine;
+
+namespace WebUI.Tests;
+
+/// <summary>A bUnit context with MudBlazor, the dashboard's views and in-memory engine services behind them.</summary>
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
+{
+    protected DashboardTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Events = new TestEventBus();
+        Images = new InMemoryImageService();
+        Volumes = new InMemoryVolumeService();
+        Containers = new InMemoryContainerService(Events);
+        Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        Services.AddSingleton<IEventBus>(Events);
+        Services.AddSingleton<IImageService>(Images);
+        Services.AddSingleton<IImageUsage>(Images);
+        Services.AddSingleton<IVolumeService>(Volumes);
+        Services.AddSingleton<IVolumeUsage>(Volumes);
+        Services.AddSingleton<IContainerService>(Containers);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Options.Create(new EngineOptions { DataRoot = Path.GetTempPath() }));
+        Services.AddDashboardViews();
+    }
+
+    protected TestEventBus Events { get; }
+    protected InMemoryImageService Images { get; }
+    protected InMemoryVolumeService Volumes { get; }
+    protected InMemoryContainerService Containers { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor's services are only async-disposable, so the context is disposed asynchronously.</summary>
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    protected override void Dispose(bool disposing)
+    {
+        // xUnit calls Dispose after DisposeAsync; the async path already released everything.
+    }
+
+    /// <summary>Renders the providers pages need for dialogs, popovers and snackbars; returns the provider host.</summary>
+    protected IRenderedComponent<MudDialogProvider> RenderProviders()
+    {
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        return Render<MudDialogProvider>();
+    }
+}
