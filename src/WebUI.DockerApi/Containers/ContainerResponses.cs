@@ -16,7 +16,7 @@ internal static class ContainerResponses
             Path = c.Path,
             Args = c.Args,
             State = new ContainerStateResponse(s.Status, s.Running, s.Paused, s.Restarting, s.OOMKilled, s.Dead, s.Pid, s.ExitCode,
-                s.Error, DockerTime.Format(s.StartedAt), DockerTime.Format(s.FinishedAt)),
+                s.Error, DockerTime.Format(s.StartedAt), DockerTime.Format(s.FinishedAt)) { Health = HealthResponse.From(s.Health) },
             Image = c.Image,
             ResolvConfPath = c.ResolvConfPath,
             HostnamePath = c.HostnamePath,
@@ -29,8 +29,12 @@ internal static class ContainerResponses
             SizeRw = sizeRw,
             Config = c.Config,
             NetworkSettings = new NetworkSettingsResponse { Networks = Networks(c) },
+            Mounts = [.. c.MountPoints.Select(MountPoint)],
         };
     }
+
+    public static MountPointResponse MountPoint(MountPoint m) => new(
+        m.Type, m.Type == "volume" ? m.Name : null, m.Source, m.Destination, m.Type == "volume" ? m.Driver : null, m.Mode, m.RW, m.Propagation);
 
     public static ContainerSummary Summary(ContainerRecord c, DateTimeOffset now, long? sizeRw) => new()
     {
@@ -46,6 +50,7 @@ internal static class ContainerResponses
         Status = ContainerStatusText.Describe(c.State, now),
         HostConfig = new ContainerSummaryHostConfig(c.HostConfig.NetworkMode),
         NetworkSettings = new ContainerSummaryNetworkSettings(Networks(c)),
+        Mounts = [.. c.MountPoints.Select(MountPoint)],
     };
 
     private static Dictionary<string, EndpointSettings> Networks(ContainerRecord c) =>

@@ -30,6 +30,7 @@ public static class ContainersApi
         g.MapGet("/{id}/logs", LogsAsync);
         g.MapPost("/{id}/attach", ContainerAttachBridge.AttachAsync);
         g.MapPost("/{id}/resize", ResizeAsync);
+        g.MapPost("/{id}/update", UpdateAsync);
         return app;
     }
 
@@ -57,7 +58,8 @@ public static class ContainersApi
     {
         var c = containers.Get(id);
         var size = DockerQuery.Bool(context.Request, "size") ? containers.SizeRw(c.Id) : (long?)null;
-        return Results.Json(ContainerResponses.Inspect(c, snapshots, size), DockerJson.Options);
+        var execIds = containers.ExecIds(c.Id);
+        return Results.Json(ContainerResponses.Inspect(c, snapshots, size) with { ExecIDs = execIds.Count == 0 ? null : execIds }, DockerJson.Options);
     }
 
     private static async Task<IResult> StartAsync(string id, HttpContext context, [FromServices] IContainerService containers)
@@ -154,6 +156,13 @@ public static class ContainersApi
         {
             // The client went away (docker logs -f interrupted): nothing to answer.
         }
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, HttpContext context, [FromServices] IContainerService containers)
+    {
+        var update = await DockerRequestBody.ReadJsonAsync(context, () => new ContainerUpdate(), context.RequestAborted);
+        var warnings = await containers.UpdateAsync(id, update, context.RequestAborted);
+        return Results.Json(new ContainerUpdateResponse(warnings), DockerJson.Options);
     }
 
     private static async Task<IResult> ResizeAsync(string id, HttpContext context, [FromServices] IContainerService containers)

@@ -36,6 +36,7 @@ internal static class ContainerConfigMerger
             foreach (var (k, v) in image.Volumes) c.Volumes.TryAdd(k, v);
         }
         if (c.Shell is null && image.Shell is not null) c.Shell = [.. image.Shell];
+        c.Healthcheck = Health.HealthcheckConfig.Merge(c.Healthcheck, image.Healthcheck);
         return c;
     }
 

@@ -19,7 +19,9 @@ internal sealed partial class ContainerService
         }
         exitWatcher.Start(OnExitFile, () => store.All().Where(c => c.State.Running).Select(c => c.Id));
         foreach (var record in store.All().Where(c => !c.State.Running && c.HostConfig.AutoRemove && c.State.StartedAt != default))
-            await RemoveAsync(record.Id, force: false, removeVolumes: false, cancellationToken);
+            await RemoveAsync(record.Id, force: false, removeVolumes: true, cancellationToken);
+        await ApplyRestartPoliciesAtStartAsync(cancellationToken);
+        foreach (var record in store.All().Where(c => c.State.Running)) StartHealthMonitor(record, Live(record.Id), adopted: true);
     }
 
     /// <summary>Brings a record that says "running" in line with reality: an exit file or a vanished container ends the run.</summary>
@@ -31,6 +33,9 @@ internal sealed partial class ContainerService
         {
             // Still running, with its conmon: the rootfs mount lives in the host's mount table, so nothing to re-mount.
             LogAdopted(logger, record.Id, state.Pid);
+            // The volume service keeps its users in memory: register this container's use again.
+            foreach (var m in record.MountPoints.Where(m => m.Type == "volume"))
+                await volumes.MountAsync(m.Name, record.Id, cancellationToken);
             return;
         }
         // conmon is gone (killed, or the host rebooted) and left no exit code: the run ended without one.
@@ -48,53 +53,41 @@ internal sealed partial class ContainerService
         var record = store.TryGet(id);
         if (record is null || record.Id != id) return;
         var live = Live(id);
-        bool restart = false, remove = false;
         await live.Lock.WaitAsync();
         try
         {
             if (!record.State.Running || live.Removed) return;
             var code = runtime.ReadExitCode(id) ?? fallbackCode;
             if (code is null) return;
+            StopHealthMonitor(live);
+            var oomKilled = OomKilled(record);
             await runtime.DeleteAsync(id, force: true, CancellationToken.None);
             UnmountRootfs(id);
+            await ReleaseMountsAsync(record);
+            var now = time.GetUtcNow();
+            var ran = now - record.State.StartedAt;
             record.State = record.State with
             {
-                Status = ContainerStatus.Exited, Running = false, Pid = 0, ExitCode = code.Value, Error = error ?? "",
-                FinishedAt = time.GetUtcNow(),
+                Status = ContainerStatus.Exited, Running = false, Paused = false, Pid = 0, ExitCode = code.Value, Error = error ?? "",
+                FinishedAt = now, OOMKilled = oomKilled,
             };
+            if (oomKilled) Publish(record, "oom");
+            var restart = ShouldRestart(record);
+            if (restart) record.State = record.State with { Status = ContainerStatus.Restarting, Restarting = true };
             store.Save(record);
             LogExited(logger, id, code.Value);
             Publish(record, "die", new Dictionary<string, string> { ["exitCode"] = code.Value.ToString() });
             live.Exited.TrySetResult();
             CompleteWaiters(live, new WaitResult(code.Value, null), WaitCondition.NotRunning, WaitCondition.NextExit);
 
-            restart = ShouldRestart(record);
-            remove = !restart && record.HostConfig.AutoRemove;
-            if (restart)
-            {
-                record.RestartCount++;
-                await StartLockedAsync(record, live, CancellationToken.None);
-            }
-            else if (remove) await RemoveLockedAsync(record, live);
-        }
-        catch (Exception e) when (restart)
-        {
-            LogRestartFailed(logger, id, e);
+            if (restart) ScheduleRestart(record, live, ran);
+            else if (record.HostConfig.AutoRemove) await RemoveLockedAsync(record, live, removeVolumes: true);
         }
         finally
         {
             live.Lock.Release();
         }
     }
-
-    private static bool ShouldRestart(ContainerRecord record) => record.HostConfig.RestartPolicy.Name switch
-    {
-        "always" => !record.ManuallyStopped,
-        "unless-stopped" => !record.ManuallyStopped,
-        "on-failure" => !record.ManuallyStopped && record.State.ExitCode != 0 &&
-            (record.HostConfig.RestartPolicy.MaximumRetryCount <= 0 || record.RestartCount < record.HostConfig.RestartPolicy.MaximumRetryCount),
-        _ => false,
-    };
 
     private void MountRootfs(string id)
     {

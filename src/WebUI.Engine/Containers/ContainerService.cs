@@ -22,6 +22,8 @@ internal sealed partial class ContainerService(
     IImageService images,
     ISnapshotter snapshots,
     IEventBus events,
+    Security.SeccompProfiles seccompProfiles,
+    Volumes.IVolumeService volumes,
     IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<ContainerService> logger) : IContainerService, IImageUsage
@@ -47,12 +49,13 @@ internal sealed partial class ContainerService(
         if (host.LogConfig.Type is "" ) host.LogConfig.Type = "json-file";
         if (host.LogConfig.Type != "json-file")
             throw EngineException.Invalid($"log driver \"{host.LogConfig.Type}\" is not supported: use json-file");
-        foreach (var bind in host.Binds ?? []) BindSpec.Parse(bind);
-        OciSpecBuilder.Capabilities(host);
-
         var image = await images.GetAsync(request.Image, cancellationToken);
         var config = ContainerConfigMerger.Merge(request, image.Spec.Config);
         var (path, args) = ContainerConfigMerger.Process(config);
+        OciSpecBuilder.Validate(config, host);
+        ResourcesBuilder.ApplyDefaults(host);
+        if (host.Init == true) InitBinary.Find(options.Value.InitPath);
+        foreach (var from in host.VolumesFrom ?? []) store.Get(from.Split(':')[0]);
 
         var id = ContainerNames.NewId();
         string fullName;
@@ -71,6 +74,18 @@ internal sealed partial class ContainerService(
         if (string.IsNullOrEmpty(config.Hostname))
             config.Hostname = NetworkModes.IsHost(host.NetworkMode) ? Linux.HostFacts.HostName : id[..12];
 
+        var volumesBefore = volumes.List(new Dictionary<string, IReadOnlyList<string>>()).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        List<MountPoint> mountPoints;
+        try
+        {
+            mountPoints = await MountPlanner.PlanAsync(host, config, store.Get, volumes, cancellationToken);
+        }
+        catch
+        {
+            store.ReleaseName(fullName, id);
+            throw;
+        }
+
         var record = new ContainerRecord
         {
             Id = id,
@@ -85,6 +100,7 @@ internal sealed partial class ContainerService(
             HostnamePath = Paths.HostnameFile(id),
             HostsPath = Paths.HostsFile(id),
             ResolvConfPath = Paths.ResolvConfFile(id),
+            MountPoints = mountPoints,
         };
         try
         {
@@ -98,6 +114,7 @@ internal sealed partial class ContainerService(
             store.ReleaseName(fullName, id);
             await snapshots.RemoveAsync(id, CancellationToken.None);
             TryDeleteDirectory(Paths.ContainerDir(id));
+            await DiscardPlannedVolumesAsync(mountPoints, volumesBefore);
             throw;
         }
         Live(id);
@@ -115,7 +132,16 @@ internal sealed partial class ContainerService(
         {
             if (live.Removed) throw EngineException.NotFound($"No such container: {idOrName}");
             if (record.State.Running) throw EngineException.NotModified($"Container {record.Id} is already running");
-            await StartLockedAsync(record, live, cancellationToken);
+            try
+            {
+                await StartLockedAsync(record, live, cancellationToken);
+            }
+            catch (EngineException) when (record.HostConfig.AutoRemove && !record.State.Running)
+            {
+                // Docker: a --rm container that cannot start is removed, so `docker run --rm` waiting for "removed" ends.
+                await RemoveLockedAsync(record, live, removeVolumes: true);
+                throw;
+            }
         }
         finally
         {
@@ -129,13 +155,28 @@ internal sealed partial class ContainerService(
         // A run leaves runc state and conmon files behind until its exit is handled; clear them for the new run.
         await runtime.DeleteAsync(id, force: true, CancellationToken.None);
         runtime.RemoveExecState(id);
+        File.Delete(Path.Combine(Paths.BundleDir(id), "oom"));
         try
         {
             MountRootfs(id);
-            var user = UserResolver.Resolve(record.Config.User, Paths.RootfsDir(id));
+            var rootfs = Paths.RootfsDir(id);
+            var host = record.HostConfig;
+            var user = UserResolver.Resolve(record.Config.User, rootfs);
+            if (host.GroupAdd is { Count: > 0 })
+                user = user with { AdditionalGids = [.. user.AdditionalGids.Union(UserResolver.ResolveGroups(host.GroupAdd, rootfs))] };
+            if (!string.IsNullOrEmpty(record.Config.WorkingDir))
+                Security.WorkingDirRule.Check(record.Config.WorkingDir, RootPath.Resolve(rootfs, record.Config.WorkingDir));
+            var security = Security.SecurityOptions.Parse(host.SecurityOpt);
+            var caps = Security.Capability.Resolve(host.Privileged, host.CapAdd, host.CapDrop);
+            var inputs = new SpecInputs
+            {
+                Seccomp = seccompProfiles.For(security.Seccomp, host.Privileged, [.. caps]),
+                Mounts = await PrepareMountsAsync(record, cancellationToken),
+                InitPath = host.Init == true ? InitBinary.Find(options.Value.InitPath) : null,
+            };
             var spec = OciSpecBuilder.Build(record, user,
                 new OciSpecBuilder.EtcFiles(record.HostnamePath, record.HostsPath, record.ResolvConfPath),
-                $"/webui/{id}");
+                ConmonRuntime.CgroupPath(id), inputs);
             // Rewritten at every start and read only by runc right below: no fsync/rename needed for crash safety.
             File.WriteAllBytes(Paths.SpecFile(id), JsonSerializer.SerializeToUtf8Bytes(spec));
 
@@ -157,11 +198,13 @@ internal sealed partial class ContainerService(
             store.Save(record);
             Publish(record, "start");
             LogStarted(logger, id, pid);
+            StartHealthMonitor(record, live);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await runtime.DeleteAsync(id, force: true, CancellationToken.None);
             UnmountRootfs(id);
+            await ReleaseMountsAsync(record);
             var message = e.Message;
             var code = message.Contains("executable file not found", StringComparison.Ordinal) || message.Contains("no such file or directory", StringComparison.Ordinal) ? 127
                 : message.Contains("permission denied", StringComparison.Ordinal) ? 126 : 128;
@@ -182,8 +225,10 @@ internal sealed partial class ContainerService(
     public async Task StopAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
     {
         var record = store.Get(idOrName);
+        if (await StopRestartingAsync(record, cancellationToken)) return;
         if (!record.State.Running) throw EngineException.NotModified($"Container {record.Id} is not running");
         await StopCoreAsync(record, timeoutSeconds, signal, cancellationToken);
+        Publish(record, "stop");
     }
 
     private async Task StopCoreAsync(ContainerRecord record, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
@@ -196,10 +241,16 @@ internal sealed partial class ContainerService(
         LogStopping(logger, record.Id, sig, timeout);
         if (await runtime.KillAsync(record.Id, sig, cancellationToken))
         {
+            Publish(record, "kill", new Dictionary<string, string> { ["signal"] = sig.ToString() });
+            await ThawAfterSignalAsync(record, cancellationToken);
             if (timeout < 0) { await exited.WaitAsync(cancellationToken); return; }
             if (await Completes(exited, TimeSpan.FromSeconds(timeout), cancellationToken)) return;
         }
-        await runtime.KillAsync(record.Id, Signals.SIGKILL, cancellationToken);
+        if (await runtime.KillAsync(record.Id, Signals.SIGKILL, cancellationToken))
+        {
+            Publish(record, "kill", new Dictionary<string, string> { ["signal"] = Signals.SIGKILL.ToString() });
+            await ThawAfterSignalAsync(record, cancellationToken);
+        }
         // The exit file shows up within milliseconds of SIGKILL; a conmon that died meanwhile gets a state check instead.
         if (!await Completes(exited, TimeSpan.FromSeconds(30), cancellationToken))
             await ReconcileAsync(record, cancellationToken);
@@ -211,14 +262,19 @@ internal sealed partial class ContainerService(
         if (!record.State.Running) throw EngineException.Conflict($"Container {record.Id} is not running");
         var sig = Signals.Parse(string.IsNullOrEmpty(signal) ? "KILL" : signal);
         if (sig == Signals.SIGKILL) record.ManuallyStopped = true;
+        var exited = Live(record.Id).Exited.Task;
         if (!await runtime.KillAsync(record.Id, sig, cancellationToken))
             throw EngineException.Conflict($"Container {record.Id} is not running");
         Publish(record, "kill", new Dictionary<string, string> { ["signal"] = sig.ToString() });
+        await ThawAfterSignalAsync(record, cancellationToken);
+        // As dockerd: after SIGKILL the answer waits (briefly) for the exit, so the next command sees a stopped container.
+        if (sig == Signals.SIGKILL) await Completes(exited, TimeSpan.FromSeconds(10), cancellationToken);
     }
 
     public async Task RestartAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
     {
         var record = store.Get(idOrName);
+        await StopRestartingAsync(record, cancellationToken);
         if (record.State.Running) await StopCoreAsync(record, timeoutSeconds, signal, cancellationToken);
         var live = Live(record.Id);
         await live.Lock.WaitAsync(cancellationToken);
@@ -245,6 +301,7 @@ internal sealed partial class ContainerService(
             record.ManuallyStopped = true;
             var exited = live.Exited.Task;
             await runtime.KillAsync(record.Id, Signals.SIGKILL, cancellationToken);
+            await ThawAfterSignalAsync(record, cancellationToken);
             if (!await Completes(exited, TimeSpan.FromSeconds(30), cancellationToken))
                 await ReconcileAsync(record, cancellationToken);
         }
@@ -253,8 +310,11 @@ internal sealed partial class ContainerService(
         {
             // With --rm the exit handler may have removed it meanwhile: that is the removal asked for.
             if (live.Removed) return;
+            if (record.State.Restarting && !force)
+                throw EngineException.Conflict($"cannot remove container \"{record.Name}\": container is restarting: stop the container before removing or force remove");
+            CancelRestartLocked(record, live);
             if (record.State.Running) throw EngineException.Conflict($"cannot remove container \"{record.Name}\": container is running");
-            await RemoveLockedAsync(record, live);
+            await RemoveLockedAsync(record, live, removeVolumes);
         }
         finally
         {
@@ -262,15 +322,18 @@ internal sealed partial class ContainerService(
         }
     }
 
-    private async Task RemoveLockedAsync(ContainerRecord record, LiveContainer live)
+    private async Task RemoveLockedAsync(ContainerRecord record, LiveContainer live, bool removeVolumes)
     {
         var id = record.Id;
         await runtime.DeleteAsync(id, force: true, CancellationToken.None);
         UnmountRootfs(id);
+        await ReleaseMountsAsync(record);
         await snapshots.RemoveAsync(id, CancellationToken.None);
         runtime.RemoveExecState(id);
+        ForgetExecs(id);
         TryDeleteDirectory(Paths.ContainerDir(id));
         store.Remove(record);
+        if (removeVolumes) await RemoveAnonymousVolumesAsync(record);
         live.Removed = true;
         live.Exited.TrySetResult();
         AbandonPending(live);
@@ -316,6 +379,7 @@ internal sealed partial class ContainerService(
     {
         var record = store.Get(idOrName);
         var live = Live(record.Id);
+        Publish(record, "attach");
         ContainerAttachment? attachment = null;
         attachment = new ContainerAttachment(record.Config.Tty, a => { lock (live.Gate) live.PendingAttachments.Remove(a); });
         bool running;
@@ -342,6 +406,7 @@ internal sealed partial class ContainerService(
             throw EngineException.Conflict($"Container {record.Id} is not running");
         if (!record.Config.Tty) return;
         await runtime.ResizeAsync(record.Id, height, width, cancellationToken);
+        Publish(record, "resize", new Dictionary<string, string> { ["height"] = height.ToString(), ["width"] = width.ToString() });
     }
 
     public long SizeRw(string idOrName)

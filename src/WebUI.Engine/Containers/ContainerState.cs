@@ -15,4 +15,6 @@ public sealed record ContainerState
     /// <summary>Docker's zero time (0001-01-01) until the first start.</summary>
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset FinishedAt { get; init; }
+    /// <summary>Null when the container has no health check.</summary>
+    public Health.HealthState? Health { get; init; }
 }

@@ -5,7 +5,13 @@ public static class ContainerStatusText
 {
     public static string Describe(ContainerState s, DateTimeOffset now) => s.Status switch
     {
-        ContainerStatus.Running => "Up " + HumanDuration(now - s.StartedAt),
+        ContainerStatus.Running => "Up " + HumanDuration(now - s.StartedAt) + s.Health?.Status switch
+        {
+            Health.HealthState.Starting => " (health: starting)",
+            Health.HealthState.Healthy => " (healthy)",
+            Health.HealthState.Unhealthy => " (unhealthy)",
+            _ => "",
+        },
         ContainerStatus.Paused => "Up " + HumanDuration(now - s.StartedAt) + " (Paused)",
         ContainerStatus.Restarting => $"Restarting ({s.ExitCode}) {HumanDuration(now - s.FinishedAt)} ago",
         ContainerStatus.Exited when s.FinishedAt == default => "Created",

@@ -17,7 +17,9 @@ internal static class ContainersServiceCollectionExtensions
         services.AddSingleton<ContainerService>();
         services.AddSingleton<IContainerService>(sp => sp.GetRequiredService<ContainerService>());
         services.AddSingleton<IImageUsage>(sp => sp.GetRequiredService<ContainerService>());
+        services.AddSingleton<Exec.IExecService>(sp => sp.GetRequiredService<ContainerService>());
         services.AddSingleton<IEngineInitializer, ContainersInitializer>();
+        services.AddSingleton<Volumes.IVolumeUsage, ContainerVolumeUsage>();
         return services;
     }
 }

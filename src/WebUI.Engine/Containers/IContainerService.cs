@@ -48,6 +48,45 @@ public interface IContainerService
     /// <summary>Resizes the container's terminal (height, width in characters).</summary>
     Task ResizeAsync(string idOrName, int height, int width, CancellationToken cancellationToken);
 
+    /// <summary>docker update: new limits (and restart policy), applied at once to a running container; returns warnings.</summary>
+    Task<IReadOnlyList<string>> UpdateAsync(string idOrName, ContainerUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>Stats a path inside the container (HEAD /archive); NotFound "Could not find the file …".</summary>
+    Task<Archive.PathStat> StatPathAsync(string idOrName, string path, CancellationToken cancellationToken);
+
+    /// <summary>Writes a path of the container as a tar; <paramref name="begin"/> gets the stat first and returns the stream to write to.</summary>
+    Task GetArchiveAsync(string idOrName, string path, Func<Archive.PathStat, CancellationToken, Task<Stream>> begin, CancellationToken cancellationToken);
+
+    /// <summary>Extracts a (possibly compressed) tar into a directory of the container, running or not, volumes included.</summary>
+    Task PutArchiveAsync(string idOrName, string path, Stream archive, bool noOverwriteDirNonDir, bool copyUidGid, CancellationToken cancellationToken);
+
+    /// <summary>docker export: the container's root file system as a tar.</summary>
+    Task ExportAsync(string idOrName, Stream output, CancellationToken cancellationToken);
+
+    /// <summary>docker diff: changes of the writable layer.</summary>
+    IReadOnlyList<ContainerChange> Changes(string idOrName);
+
     /// <summary>Bytes used by the container's writable layer (SizeRw).</summary>
     long SizeRw(string idOrName);
+
+    /// <summary>Freezes a running container (Conflict when not running or already paused).</summary>
+    Task PauseAsync(string idOrName, CancellationToken cancellationToken);
+
+    /// <summary>Thaws a paused container (Conflict when not paused).</summary>
+    Task UnpauseAsync(string idOrName, CancellationToken cancellationToken);
+
+    /// <summary>Gives a container a new name (Conflict when taken); a "rename" event carries the old one.</summary>
+    Task RenameAsync(string idOrName, string newName, CancellationToken cancellationToken);
+
+    /// <summary>The container's processes as the host's ps shows them (ps arguments default to "-ef").</summary>
+    Task<ContainerTop> TopAsync(string idOrName, string? psArgs, CancellationToken cancellationToken);
+
+    /// <summary>Removes stopped containers matching the filters (until, label, label!).</summary>
+    Task<ContainerPruneResult> PruneAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, CancellationToken cancellationToken);
+
+    /// <summary>Resource usage samples in Docker's stats shape; streamed a second apart, or one.</summary>
+    IAsyncEnumerable<Stats.ContainerStats> StatsAsync(string idOrName, bool stream, bool oneShot, CancellationToken cancellationToken);
+
+    /// <summary>Ids of the container's exec sessions.</summary>
+    IReadOnlyList<string> ExecIds(string containerId);
 }

@@ -19,6 +19,15 @@ internal sealed class LiveContainer
 
     public bool Removed { get; set; }
 
+    /// <summary>The restart policy's current backoff (0 before the first restart; doubles from 100 ms up to a minute).</summary>
+    public TimeSpan RestartDelay { get; set; }
+
+    /// <summary>Cancels a restart the policy has scheduled (stop, remove); replaced per schedule.</summary>
+    public CancellationTokenSource? PendingRestart { get; set; }
+
+    /// <summary>Stops the health monitor of the current run.</summary>
+    public CancellationTokenSource? HealthMonitor { get; set; }
+
     public static TaskCompletionSource CompletedRun()
     {
         var t = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -147,9 +147,7 @@ internal sealed partial class ConmonRuntime(IOptions<EngineOptions> options, ILo
         var fifo = Paths.CtlFifo(id);
         if (!File.Exists(fifo)) throw EngineException.Conflict($"Container {id} is not running");
         // The caller checked that conmon runs: it holds the read end, so this open does not block.
-        // A fifo cannot seek: write through an unbuffered stream, not positional RandomAccess writes.
-        await using var stream = new FileStream(fifo, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"1 {height} {width}\n"), cancellationToken);
+        await WriteFifoAsync(fifo, Encoding.ASCII.GetBytes($"1 {height} {width}\n"), cancellationToken);
     }
 
     public void RemoveExecState(string id)

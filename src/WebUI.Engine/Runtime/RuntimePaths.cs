@@ -26,6 +26,8 @@ internal sealed class RuntimePaths(string dataRoot, string execRoot)
     public string ExitFile(string id) => Path.Combine(ExitDir, id);
     public string SocketDir => Path.Combine(execRoot, "s");
     public string RuncRoot => Path.Combine(execRoot, "runc");
+    /// <summary>An exec session's conmon bundle: process spec, pid file, control fifo, attach socket, exit dir.</summary>
+    public string ExecSessionDir(string execId) => Path.Combine(execRoot, "e", execId[..12]);
 
     /// <summary>The name conmon links in <see cref="SocketDir"/> to the bundle (its -u); short to keep the socket path short.</summary>
     public static string ConmonUuid(string id) => id[..12];

@@ -1,0 +1,59 @@
+using WebUI.DockerApi.Tests.Fixtures;
+
+namespace WebUI.DockerApi.Tests.Events;
+
+/// <summary>Container events through docker events (filters, format) and docker-py's events().</summary>
+public sealed class ContainerEventsTests(BusyboxServerFixture fixture) : IClassFixture<BusyboxServerFixture>
+{
+    private WebUIServer Server => fixture.Server;
+
+    [Fact]
+    public async Task A_container_lifecycle_publishes_docker_events_with_attributes()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds().ToString();
+        var name = "ev" + Guid.NewGuid().ToString("N")[..8];
+        var id = (await Server.Docker("run", "-d", "--name", name, "--label", "suite=events", "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+        (await Server.Docker("exec", id, "true")).EnsureSuccess();
+        (await Server.Docker("pause", id)).EnsureSuccess();
+        (await Server.Docker("unpause", id)).EnsureSuccess();
+        (await Server.Docker("rename", name, name + "x")).EnsureSuccess();
+        (await Server.Docker("stop", "-t", "0", id)).EnsureSuccess();
+        (await Server.Docker("rm", id)).EnsureSuccess();
+        var until = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString();
+
+        var actions = (await Server.Docker("events", "--since", since, "--until", until, "--filter", $"container={id}", "--format", "{{.Action}}"))
+            .EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["create", "start", "exec_create: true", "exec_start: true", "exec_die", "pause", "unpause", "rename", "kill", "die", "stop", "destroy"], actions);
+
+        var die = (await Server.Docker("events", "--since", since, "--until", until, "--filter", "label=suite=events", "--filter", "event=die",
+            "--format", "{{.Type}} {{.Actor.Attributes.exitCode}} {{.Actor.Attributes.name}} {{.Actor.Attributes.image}} {{.Actor.Attributes.suite}}")).EnsureSuccess().Stdout;
+        Assert.Equal($"container 137 {name}x busybox events\n", die);
+        var rename = (await Server.Docker("events", "--since", since, "--until", until, "--filter", $"container={id}", "--filter", "event=rename",
+            "--format", "{{.Actor.Attributes.oldName}}")).EnsureSuccess().Stdout;
+        Assert.Equal($"/{name}\n", rename);
+        var kill = (await Server.Docker("events", "--since", since, "--until", until, "--filter", $"container={id}", "--filter", "event=kill",
+            "--format", "{{.Actor.Attributes.signal}}")).EnsureSuccess().Stdout;
+        Assert.Equal("9\n", kill);
+    }
+
+    [Fact]
+    public async Task Docker_py_follows_events_as_they_happen()
+    {
+        var code = """
+import docker, json, threading, time
+c = docker.DockerClient(base_url='unix://' + SOCK)
+seen = []
+def run():
+    time.sleep(0.5)
+    c.containers.run('busybox', 'true', remove=True, labels={'suite': 'pyevents'})
+threading.Thread(target=run).start()
+for e in c.events(decode=True, filters={'label': 'suite=pyevents', 'type': 'container'}):
+    seen.append(e['Action'])
+    if e['Action'] == 'destroy': break
+print(json.dumps(seen))
+""";
+        var r = await Server.PythonAsync(code, TimeSpan.FromSeconds(60));
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Equal("""["create", "start", "die", "destroy"]""", r.Stdout.Trim());
+    }
+}
