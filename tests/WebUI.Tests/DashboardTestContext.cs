@@ -4,6 +4,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using WebUI.Engine;
 using WebUI.Engine.Containers;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
 using WebUI.Engine.Volumes;
@@ -22,6 +23,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Images = new InMemoryImageService();
         Volumes = new InMemoryVolumeService();
         Containers = new InMemoryContainerService(Events);
+        Distribution = new InMemoryDistribution();
+        Services.AddSingleton<IImageDistribution>(Distribution);
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.AddSingleton<IEventBus>(Events);
         Services.AddSingleton<IImageService>(Images);
@@ -38,6 +41,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected InMemoryImageService Images { get; }
     protected InMemoryVolumeService Volumes { get; }
     protected InMemoryContainerService Containers { get; }
+    protected InMemoryDistribution Distribution { get; }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

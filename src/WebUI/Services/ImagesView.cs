@@ -1,12 +1,13 @@
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
 
 namespace WebUI.Services;
 
 /// <summary>The images page's view of the engine: table queries with usage counts, and the image operations it offers.</summary>
-public sealed class ImagesView(IImageService images, IEnumerable<IImageUsage> usages, IEventBus events)
+public sealed class ImagesView(IImageService images, IEnumerable<IImageUsage> usages, IImageDistribution distribution, IEventBus events)
 {
     private static readonly Dictionary<string, Func<ImageRow, IComparable?>> SortKeys = new()
     {
@@ -63,6 +64,19 @@ public sealed class ImagesView(IImageService images, IEnumerable<IImageUsage> us
         }, CancellationToken.None);
         return pipe.Reader.AsStream();
     }
+
+    /// <summary>docker pull; user name and password only when the registry needs them.</summary>
+    public Task<PullResult> PullAsync(string reference, string? username, string? password, IProgress<DistributionProgress> progress, CancellationToken cancellationToken) =>
+        distribution.PullAsync(reference.Trim(), null, Credentials(reference, username, password), progress, cancellationToken);
+
+    /// <summary>docker push of a local name to the registry it names.</summary>
+    public Task<PushResult> PushAsync(string reference, string? username, string? password, IProgress<DistributionProgress> progress, CancellationToken cancellationToken) =>
+        distribution.PushAsync(reference.Trim(), Credentials(reference, username, password), progress, cancellationToken);
+
+    private static RegistryCredentials Credentials(string reference, string? username, string? password) =>
+        string.IsNullOrEmpty(username)
+            ? RegistryCredentials.Anonymous
+            : new RegistryCredentials(username, password ?? "", ServerAddress: WebUI.Engine.References.ImageReference.TryParse(reference.Trim(), out var r, out _) ? r.Domain : null);
 
     /// <summary>Names of local images ("busybox:latest"), for suggestions in forms.</summary>
     public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken) =>

@@ -44,6 +44,7 @@ public sealed class ContainerLogsTests : DashboardTestContext
 
         logs.Find("button[data-testid=logs-download]").Click();
 
+        logs.WaitForAssertion(() => Assert.Contains(JSInterop.Invocations, i => i.Identifier == "webui.downloadText"));
         var call = Assert.Single(JSInterop.Invocations, i => i.Identifier == "webui.downloadText");
         Assert.Equal($"{c.Id[..12]}.log", call.Arguments[0]);
         Assert.Equal("one\ntwo\n", call.Arguments[1]);

@@ -110,6 +110,19 @@ public partial class ImagesPage : IDisposable
 
     private void CancelLoad() => _loadCts?.Cancel();
 
+    private async Task PullAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<TransferDialog>("Pull an image", new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false });
+        await dialog.Result;
+        await ReloadAsync();
+    }
+
+    private async Task PushAsync(ImageRow row)
+    {
+        var parameters = new DialogParameters<TransferDialog> { { d => d.Push, true }, { d => d.Reference, row.Tags[0] } };
+        await Dialogs.ShowAsync<TransferDialog>("Push an image", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false });
+    }
+
     private async Task TagAsync(ImageRow row)
     {
         var parameters = new DialogParameters<TagDialog> { { d => d.Source, row.Tags.Count > 0 ? row.Tags[0] : row.Id } };
