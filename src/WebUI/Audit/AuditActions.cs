@@ -22,6 +22,8 @@ public static class AuditActions
     public const string ImageTag = "image.tag";
     public const string ImageLoad = "image.load";
     public const string ImageSave = "image.save";
+    public const string ImagePull = "image.pull";
+    public const string ImagePush = "image.push";
     public const string VolumeCreate = "volume.create";
     public const string VolumeRemove = "volume.remove";
 }

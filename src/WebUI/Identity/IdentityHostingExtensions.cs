@@ -72,6 +72,7 @@ public static class IdentityHostingExtensions
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<IUserAccess, UserAccess>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ChangeGuard>();
         services.AddSingleton<SetupGate>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.TryAddSingleton(TimeProvider.System);
