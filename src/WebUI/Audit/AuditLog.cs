@@ -60,7 +60,4 @@ internal sealed partial class AuditLog(IDbContextFactory<WebUIDbContext> context
         if (filter.To is { } to) query = query.Where(a => a.At <= to);
         return query;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the audit entry {Action} by {User}")]
-    private static partial void LogWriteFailed(ILogger logger, string action, string user, Exception exception);
 }

@@ -47,7 +47,4 @@ internal sealed partial class UserAccess(
         var result = await authorization.AuthorizeAsync(current, null, policy);
         return (result.Succeeded, user.UserName);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {User}: the action needs policy {Policy}")]
-    private static partial void LogDenied(ILogger logger, string user, string policy);
 }
