@@ -13,6 +13,7 @@ using WebUI.DockerApi.Events;
 using WebUI.DockerApi.Exec;
 using WebUI.DockerApi.SystemDf;
 using WebUI.DockerApi.Images;
+using WebUI.DockerApi.Networks;
 using WebUI.DockerApi.Volumes;
 using WebUI.DockerApi.Daemon;
 using WebUI.Engine;
@@ -82,6 +83,7 @@ public static class DockerApiHostingExtensions
         api.MapSystemDfApi();
         api.MapEventsApi();
         api.MapVolumesApi();
+        api.MapNetworksApi();
         return app;
     }
 }

@@ -62,6 +62,7 @@ internal sealed partial class ContainerService
             StopHealthMonitor(live);
             var oomKilled = OomKilled(record);
             await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+            await networks.TearDownAsync(id, CancellationToken.None);
             UnmountRootfs(id);
             await ReleaseMountsAsync(record);
             var now = time.GetUtcNow();

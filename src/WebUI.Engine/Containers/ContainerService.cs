@@ -21,6 +21,7 @@ internal sealed partial class ContainerService(
     ExitWatcher exitWatcher,
     IImageService images,
     ISnapshotter snapshots,
+    Networks.INetworkManager networks,
     IEventBus events,
     Security.SeccompProfiles seccompProfiles,
     Volumes.IVolumeService volumes,
@@ -39,8 +40,7 @@ internal sealed partial class ContainerService(
     {
         if (string.IsNullOrEmpty(request.Image)) throw EngineException.Invalid("Config.Image is required");
         var host = request.HostConfig ?? new HostConfig();
-        NetworkModes.Validate(host.NetworkMode);
-        if (string.IsNullOrEmpty(host.NetworkMode) || host.NetworkMode == "default") host.NetworkMode = "none";
+        if (string.IsNullOrEmpty(host.NetworkMode) || host.NetworkMode == "default") host.NetworkMode = "bridge";
         if (string.IsNullOrEmpty(host.RestartPolicy.Name)) host.RestartPolicy.Name = "no";
         if (host.AutoRemove && host.RestartPolicy.Name is not ("no" or ""))
             throw EngineException.Invalid("can't create 'AutoRemove' container with restart policy");
@@ -106,11 +106,19 @@ internal sealed partial class ContainerService(
         {
             Directory.CreateDirectory(Paths.RootfsDir(id));
             await snapshots.PrepareAsync(id, image.TopChainId, cancellationToken);
+            await networks.ConfigureContainerAsync(new Networks.ContainerNetworkRequest
+            {
+                ContainerId = id, Name = fullName, Hostname = config.Hostname, Domainname = config.Domainname,
+                NetworkMode = host.NetworkMode, EndpointsConfig = Networks.NetworkingConfigReader.Read(request.NetworkingConfig),
+                PortBindings = host.PortBindings, ExposedPorts = [.. (config.ExposedPorts ?? []).Keys], PublishAllPorts = host.PublishAllPorts,
+                Dns = host.Dns ?? [], DnsSearch = host.DnsSearch ?? [], DnsOptions = host.DnsOptions ?? [], ExtraHosts = host.ExtraHosts ?? [],
+            }, cancellationToken);
             WriteEtcFiles(record);
             store.Add(record);
         }
         catch
         {
+            await networks.RemoveContainerAsync(id, CancellationToken.None);
             store.ReleaseName(fullName, id);
             await snapshots.RemoveAsync(id, CancellationToken.None);
             TryDeleteDirectory(Paths.ContainerDir(id));
@@ -173,6 +181,7 @@ internal sealed partial class ContainerService(
                 Seccomp = seccompProfiles.For(security.Seccomp, host.Privileged, [.. caps]),
                 Mounts = await PrepareMountsAsync(record, cancellationToken),
                 InitPath = host.Init == true ? InitBinary.Find(options.Value.InitPath) : null,
+                NetnsPath = await networks.SetUpAsync(id, record.HostsPath, record.ResolvConfPath, cancellationToken),
             };
             var spec = OciSpecBuilder.Build(record, user,
                 new OciSpecBuilder.EtcFiles(record.HostnamePath, record.HostsPath, record.ResolvConfPath),
@@ -203,6 +212,7 @@ internal sealed partial class ContainerService(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+            await networks.TearDownAsync(id, CancellationToken.None);
             UnmountRootfs(id);
             await ReleaseMountsAsync(record);
             var message = e.Message;
@@ -326,6 +336,7 @@ internal sealed partial class ContainerService(
     {
         var id = record.Id;
         await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+        await networks.RemoveContainerAsync(id, CancellationToken.None);
         UnmountRootfs(id);
         await ReleaseMountsAsync(record);
         await snapshots.RemoveAsync(id, CancellationToken.None);

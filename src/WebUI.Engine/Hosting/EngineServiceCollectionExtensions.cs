@@ -4,6 +4,7 @@ using WebUI.Engine.Containers;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
+using WebUI.Engine.Networks;
 using WebUI.Engine.Security;
 using WebUI.Engine.Volumes;
 
@@ -24,6 +25,7 @@ public static class EngineServiceCollectionExtensions
         services.AddDistribution();
         services.AddContainers();
         services.AddVolumes();
+        services.AddNetworks();
         services.AddHostedService<EngineHostedService>();
         return services;
     }

@@ -71,7 +71,8 @@ internal static class OciSpecBuilder
 
         var namespaces = new JsonArray(Ns("pid"), Ns("uts"), Ns("mount"));
         if (host.IpcMode != "host") namespaces.Add(Ns("ipc"));
-        if (!NetworkModes.IsHost(host.NetworkMode)) namespaces.Add(Ns("network"));
+        if (inputs.NetnsPath is not null) namespaces.Add(new JsonObject { ["type"] = "network", ["path"] = inputs.NetnsPath });
+        else if (!NetworkModes.IsHost(host.NetworkMode)) namespaces.Add(Ns("network"));
 
         var devices = DeviceRules.Nodes(host);
         var linux = new JsonObject

@@ -10,9 +10,25 @@ public sealed class TransferProgress
 {
     private readonly List<LayerProgress> _layers = [];
     private readonly List<string> _messages = [];
+    private int _messagesBeforeLayers;
 
     public IReadOnlyList<LayerProgress> Layers => _layers;
     public IReadOnlyList<string> Messages => _messages;
+
+    /// <summary>Status lines that came before the first layer ("latest: Pulling from ..."), shown above the layers.</summary>
+    public IEnumerable<string> Header => _messages.Take(_messagesBeforeLayers);
+
+    /// <summary>Status lines after the layers started (Digest, Status, pushed digests), shown below them.</summary>
+    public IEnumerable<string> Footer => _messages.Skip(_messagesBeforeLayers);
+
+    /// <summary>Whether the engine already reported the outcome (Docker's final "Status: ..." or a pushed digest).</summary>
+    public bool HasOutcome => _messages.Any(m => m.StartsWith("Status:", StringComparison.Ordinal) || m.Contains("digest: sha256:", StringComparison.Ordinal));
+
+    private void AddMessage(string message)
+    {
+        _messages.Add(message);
+        if (_layers.Count == 0) _messagesBeforeLayers = _messages.Count;
+    }
 
     private static bool IsShortId(string id) => id.Length == 12 && id.All(char.IsAsciiHexDigitLower);
 
@@ -20,7 +36,7 @@ public sealed class TransferProgress
     {
         if (p.Id is null || p.Aux is not null)
         {
-            if (p.Status.Length > 0) _messages.Add(p.Status);
+            if (p.Status.Length > 0) AddMessage(p.Status);
             return;
         }
         var row = _layers.Find(l => l.Id == p.Id);
@@ -29,7 +45,7 @@ public sealed class TransferProgress
             // Layers go by Docker's 12-hex short id; a status for a tag ("latest: Pulling from ...") is a message.
             if (!IsShortId(p.Id))
             {
-                _messages.Add($"{p.Id}: {p.Status}");
+                AddMessage($"{p.Id}: {p.Status}");
                 return;
             }
             _layers.Add(row = new LayerProgress(p.Id));

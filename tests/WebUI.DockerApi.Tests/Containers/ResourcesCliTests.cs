@@ -56,6 +56,23 @@ public sealed class ResourcesCliTests(BusyboxServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Cpuset_reservation_and_oom_kill_disable_reach_the_cgroup()
+    {
+        var id = (await Server.Docker("run", "-d", "-m", "64m", "--memory-reservation", "32m", "--oom-kill-disable", "--cpuset-cpus", "0",
+            "busybox", "sleep", "300")).EnsureSuccess().Stdout.Trim();
+        try
+        {
+            Assert.Equal("0", Cgroup(id, "cpuset", "cpuset.cpus", "cpuset.cpus"));
+            Assert.Equal((32 * 1024 * 1024).ToString(), Cgroup(id, "memory", "memory.soft_limit_in_bytes", "memory.low"));
+            if (!V2) Assert.Contains("oom_kill_disable 1", Cgroup(id, "memory", "memory.oom_control", ""));
+        }
+        finally
+        {
+            await Server.Docker("rm", "-f", id);
+        }
+    }
+
+    [Fact]
     public async Task Pids_limit_stops_a_fork_loop()
     {
         var r = await Server.DockerAsync(["run", "--rm", "--pids-limit", "8", "busybox", "sh", "-c",

@@ -100,6 +100,35 @@ public sealed class InMemoryContainerService(TestEventBus events) : IContainerSe
 
     public long SizeRw(string idOrName) => 0;
 
+    // Members the dashboard's tests do not reach yet.
+    public Task<IReadOnlyList<string>> UpdateAsync(string idOrName, ContainerUpdate update, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<WebUI.Engine.Containers.Archive.PathStat> StatPathAsync(string idOrName, string path, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task GetArchiveAsync(string idOrName, string path, Func<WebUI.Engine.Containers.Archive.PathStat, CancellationToken, Task<Stream>> begin, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task PutArchiveAsync(string idOrName, string path, Stream archive, bool noOverwriteDirNonDir, bool copyUidGid, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
+    public Task ExportAsync(string idOrName, Stream output, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public IReadOnlyList<ContainerChange> Changes(string idOrName) => throw new NotSupportedException();
+
+    public Task PauseAsync(string idOrName, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task UnpauseAsync(string idOrName, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task RenameAsync(string idOrName, string newName, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ContainerTop> TopAsync(string idOrName, string? psArgs, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ContainerPruneResult> PruneAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public IAsyncEnumerable<WebUI.Engine.Stats.ContainerStats> StatsAsync(string idOrName, bool stream, bool oneShot, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public IReadOnlyList<string> ExecIds(string containerId) => [];
+
     private Channel<LogEntry> LogChannel(string id)
     {
         lock (_logs)

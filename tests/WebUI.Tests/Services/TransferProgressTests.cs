@@ -23,6 +23,10 @@ public sealed class TransferProgressTests
         Assert.Equal(100, first.Percent);
         Assert.Equal("Already exists", board.Layers[1].Status);
         Assert.Null(board.Layers[1].Percent);
-        Assert.Equal(["latest: Pulling from library/busybox", "Digest: sha256:abc"], board.Messages);
+        Assert.Equal(["latest: Pulling from library/busybox"], board.Header);
+        Assert.Equal(["Digest: sha256:abc"], board.Footer);
+        Assert.False(board.HasOutcome);
+        board.Apply(new DistributionProgress("Status: Downloaded newer image for busybox:latest"));
+        Assert.True(board.HasOutcome);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using WebUI.Components.Shared;
@@ -10,6 +11,8 @@ namespace WebUI.Components.Pages.Images;
 public partial class TransferDialog
 {
     private readonly TransferProgress _progress = new();
+    /// <summary>Events from the engine's threads, applied in order on the renderer's thread.</summary>
+    private readonly ConcurrentQueue<DistributionProgress> _pending = new();
     private CancellationTokenSource? _cts;
     private string? _reference;
     private string? _username;
@@ -34,10 +37,9 @@ public partial class TransferDialog
         _cts = new CancellationTokenSource();
         _running = true;
         _error = null;
-        // Progress<T> posts to the renderer's context, so the board is only touched there.
-        var progress = new Progress<DistributionProgress>(p =>
+        var progress = new CallbackProgress<DistributionProgress>(p =>
         {
-            _progress.Apply(p);
+            _pending.Enqueue(p);
             ScheduleRender();
         });
         try
@@ -45,12 +47,14 @@ public partial class TransferDialog
             if (Push)
             {
                 var pushed = await View.PushAsync(_reference!, _username, _password, progress, _cts.Token);
-                _progress.Apply(new DistributionProgress($"Pushed {_reference}: digest {pushed.Digest} size {pushed.Size}"));
+                Drain();
+                if (!_progress.HasOutcome) _progress.Apply(new DistributionProgress($"Pushed {_reference}: digest {pushed.Digest} size {pushed.Size}"));
             }
             else
             {
                 var pulled = await View.PullAsync(_reference!, _username, _password, progress, _cts.Token);
-                _progress.Apply(new DistributionProgress(pulled.Updated
+                Drain();
+                if (!_progress.HasOutcome) _progress.Apply(new DistributionProgress(pulled.Updated
                     ? $"Downloaded newer image for {_reference} ({pulled.Digest})"
                     : $"Image is up to date for {_reference} ({pulled.Digest})"));
             }
@@ -66,10 +70,16 @@ public partial class TransferDialog
         }
         finally
         {
+            Drain();
             _running = false;
             _cts.Dispose();
             _cts = null;
         }
+    }
+
+    private void Drain()
+    {
+        while (_pending.TryDequeue(out var p)) _progress.Apply(p);
     }
 
     private void CancelTransfer() => _cts?.Cancel();
@@ -81,6 +91,7 @@ public partial class TransferDialog
         _ = Task.Delay(100).ContinueWith(_ => InvokeAsync(() =>
         {
             _renderPending = false;
+            Drain();
             StateHasChanged();
         }), TaskScheduler.Default);
     }
