@@ -71,7 +71,7 @@ public sealed class ImagesTests(DashboardFixture fixture)
         await fixture.CloseAsync(page);
     }
 
-    [Fact(Skip = "engine bug: after push + rmi, pulling from the built-in registry fails with 'blob unknown to registry' (docker pull too)")]
+    [Fact]
     public async Task Pull_of_a_layer_not_held_locally_shows_download_progress()
     {
         // An image whose only layer nothing else here has (1 MB of random bytes), pushed and removed locally.

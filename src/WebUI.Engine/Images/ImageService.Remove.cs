@@ -93,7 +93,7 @@ internal sealed partial class ImageService
     {
         var manifest = store.StoredById(image.Id)?.Manifest;
         store.Delete(image.Id);
-        content.Delete(Digest.Parse(image.Id));
+        DeleteUnlessHeld(Digest.Parse(image.Id));
         DeleteUnreferencedBlobs(manifest);
         records.Add(new ImageDeleteResult(null, image.Id));
         LogDeleted(logger, image.Id);
@@ -159,10 +159,14 @@ internal sealed partial class ImageService
             candidates.Remove(m);
             foreach (var blob in ManifestBlobs(d)) candidates.Remove(blob);
         }
-        // Other holders (the built-in registry) may share a blob with a deleted image.
-        var holders = (services.GetService(typeof(IEnumerable<Distribution.IContentHolder>)) as IEnumerable<Distribution.IContentHolder> ?? []).ToList();
-        foreach (var blob in candidates)
-            if (!holders.Any(h => h.Holds(Digest.Parse(blob)))) content.Delete(Digest.Parse(blob));
+        foreach (var blob in candidates) DeleteUnlessHeld(Digest.Parse(blob));
+    }
+
+    /// <summary>Deletes a blob unless another holder (the built-in registry) still serves it — the config blob included.</summary>
+    private void DeleteUnlessHeld(Digest blob)
+    {
+        var holders = services.GetService(typeof(IEnumerable<Distribution.IContentHolder>)) as IEnumerable<Distribution.IContentHolder> ?? [];
+        if (!holders.Any(h => h.Holds(blob))) content.Delete(blob);
     }
 
     /// <summary>The config and layer digests a stored manifest names.</summary>
