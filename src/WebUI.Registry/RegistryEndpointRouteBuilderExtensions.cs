@@ -13,8 +13,9 @@ public static class RegistryEndpointRouteBuilderExtensions
     {
         if (!app.ServiceProvider.GetRequiredService<IOptions<RegistryOptions>>().Value.Enabled) return app;
         // One catch-all: repository names contain slashes, so the dispatcher parses the path from its end.
-        app.Map("/v2", RegistryDispatcher.HandleAsync).WithDisplayName("Registry /v2");
-        app.Map("/v2/{**path}", RegistryDispatcher.HandleAsync).WithDisplayName("Registry /v2/*");
+        // Not the dashboard's login: the registry answers with its own challenge (WWW-Authenticate), decided by IRegistryAccessPolicy.
+        app.Map("/v2", RegistryDispatcher.HandleAsync).WithDisplayName("Registry /v2").AllowAnonymous();
+        app.Map("/v2/{**path}", RegistryDispatcher.HandleAsync).WithDisplayName("Registry /v2/*").AllowAnonymous();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using WebUI.Components;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Hosting;
 using WebUI.Hosting;
+using WebUI.Identity;
 using WebUI.Services;
 using WebUI.Registry;
 
@@ -22,6 +23,7 @@ builder.Services.AddRegistry();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddDashboardViews();
+builder.AddWebUIIdentity();
 
 var app = builder.Build();
 
@@ -32,11 +34,14 @@ app.UseWhen(context => !DockerApiRequest.IsDockerApi(context), web =>
     web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 });
 app.UseRouting();
+app.UseWebUIIdentity();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Static files (css, scripts, fonts) are public: the sign-in page needs them before anyone is signed in.
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDockerApi();
 app.MapRegistry();
+app.MapWebUIIdentity();
 
 app.Run();

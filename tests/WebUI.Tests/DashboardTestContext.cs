@@ -35,9 +35,19 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Options.Create(new EngineOptions { DataRoot = Path.GetTempPath() }));
         Services.AddDashboardViews();
+        // A signed-in Admin: the layout shows the user menu and admin links; the views' guard lets every change through.
+        var auth = AddAuthorization();
+        auth.SetAuthorized("admin");
+        auth.SetRoles(WebUI.Identity.Roles.Admin);
+        auth.SetPolicies(WebUI.Identity.Policies.Viewer, WebUI.Identity.Policies.Operator, WebUI.Identity.Policies.Admin);
+        Audit = new WebUI.Tests.Identity.RecordingAuditLog();
+        Services.AddSingleton<WebUI.Audit.IAuditLog>(Audit);
+        Services.AddSingleton<WebUI.Identity.IUserAccess>(new WebUI.Tests.Identity.SignedInUserAccess("admin", WebUI.Identity.Policies.Viewer, WebUI.Identity.Policies.Operator, WebUI.Identity.Policies.Admin));
+        Services.AddScoped<WebUI.Identity.ChangeGuard>();
     }
 
     protected TestEventBus Events { get; }
+    protected WebUI.Tests.Identity.RecordingAuditLog Audit { get; }
     protected InMemoryImageService Images { get; }
     protected InMemoryVolumeService Volumes { get; }
     protected InMemoryContainerService Containers { get; }

@@ -72,7 +72,9 @@ public static class DockerApiHostingExtensions
     /// <summary>Maps every Docker API route, marked so they match only on Docker API connections.</summary>
     public static IEndpointRouteBuilder MapDockerApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").WithMetadata(DockerApiEndpointMetadata.Instance);
+        // No login on the socket: it is root-only (0600, like docker.sock), so reaching it already means root.
+        // This is the one place that says so; the web port never matches these routes (DockerApiMatcherPolicy).
+        var api = app.MapGroup("").WithMetadata(DockerApiEndpointMetadata.Instance).AllowAnonymous();
         api.MapDaemonApi();
         api.MapImagesApi();
         api.MapDistributionApi();

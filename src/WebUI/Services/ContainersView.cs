@@ -4,11 +4,13 @@ using System.Text.Json;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Events;
+using WebUI.Audit;
+using WebUI.Identity;
 
 namespace WebUI.Services;
 
 /// <summary>The containers pages' view of the engine: table queries, bulk actions, the run form, details and logs.</summary>
-public sealed class ContainersView(IContainerService containers, ImagesView images, IEventBus events, TimeProvider time)
+public sealed class ContainersView(IContainerService containers, ImagesView images, IEventBus events, TimeProvider time, ChangeGuard guard)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -36,10 +38,19 @@ public sealed class ContainersView(IContainerService containers, ImagesView imag
     /// <summary>Applies one action to each container in turn; one failing does not stop the others. Start/stop of a container already in that state counts as done.</summary>
     public async Task<BulkResult> ApplyAsync(ContainerAction action, IReadOnlyList<string> ids, bool force, CancellationToken cancellationToken)
     {
+        var auditAction = action switch
+        {
+            ContainerAction.Start => AuditActions.ContainerStart,
+            ContainerAction.Stop => AuditActions.ContainerStop,
+            ContainerAction.Restart => AuditActions.ContainerRestart,
+            _ => AuditActions.ContainerRemove,
+        };
+        var user = await guard.DemandAsync(Policies.Operator, auditAction, string.Join(" ", ids), cancellationToken);
         var ok = new List<string>();
         var failed = new List<(string, string)>();
         foreach (var id in ids)
         {
+            string? error = null;
             try
             {
                 await (action switch
@@ -52,7 +63,8 @@ public sealed class ContainersView(IContainerService containers, ImagesView imag
                 ok.Add(id);
             }
             catch (EngineException e) when (e.Kind == ErrorKind.NotModified) { ok.Add(id); }
-            catch (EngineException e) { failed.Add((id, e.Message)); }
+            catch (EngineException e) { failed.Add((id, e.Message)); error = e.Message; }
+            await guard.RecordAsync(user, auditAction, id, error, cancellationToken);
         }
         return new BulkResult(ok, failed);
     }
@@ -89,9 +101,16 @@ public sealed class ContainersView(IContainerService containers, ImagesView imag
         {
             throw EngineException.Invalid(e.Message);
         }
-        var created = await containers.CreateAsync(request, string.IsNullOrWhiteSpace(form.Name) ? null : form.Name.Trim(), cancellationToken);
-        if (form.Start) await containers.StartAsync(created.Id, cancellationToken);
-        return created.Id;
+        var name = string.IsNullOrWhiteSpace(form.Name) ? null : form.Name.Trim();
+        // Host bind mounts and host networking reach outside the container: Admins only (the engine-wide rule is to come).
+        var hostBind = request.HostConfig.Binds?.Any(b => b.StartsWith('/')) == true;
+        var policy = hostBind || request.HostConfig.NetworkMode == "host" ? Policies.Admin : Policies.Operator;
+        return await guard.RunAsync(policy, AuditActions.ContainerCreate, name ?? form.Image.Trim(), async () =>
+        {
+            var created = await containers.CreateAsync(request, name, cancellationToken);
+            if (form.Start) await containers.StartAsync(created.Id, cancellationToken);
+            return created.Id;
+        }, cancellationToken);
     }
 
     public ContainerRecord Get(string idOrName) => containers.Get(idOrName);

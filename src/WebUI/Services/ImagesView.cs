@@ -3,11 +3,13 @@ using System.Runtime.CompilerServices;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
+using WebUI.Audit;
+using WebUI.Identity;
 
 namespace WebUI.Services;
 
 /// <summary>The images page's view of the engine: table queries with usage counts, and the image operations it offers.</summary>
-public sealed class ImagesView(IImageService images, IEnumerable<IImageUsage> usages, IImageDistribution distribution, IEventBus events)
+public sealed class ImagesView(IImageService images, IEnumerable<IImageUsage> usages, IImageDistribution distribution, IEventBus events, ChangeGuard guard)
 {
     private static readonly Dictionary<string, Func<ImageRow, IComparable?>> SortKeys = new()
     {
@@ -32,18 +34,27 @@ public sealed class ImagesView(IImageService images, IEnumerable<IImageUsage> us
     public Task<IReadOnlyList<ImageHistoryItem>> HistoryAsync(string id, CancellationToken cancellationToken) => images.HistoryAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<ImageDeleteResult>> RemoveAsync(string nameOrId, bool force, CancellationToken cancellationToken) =>
-        images.RemoveAsync(nameOrId, force, noPrune: false, cancellationToken);
+        guard.RunAsync(Policies.Operator, AuditActions.ImageRemove, nameOrId, () => images.RemoveAsync(nameOrId, force, noPrune: false, cancellationToken), cancellationToken);
 
-    public Task TagAsync(string source, string target, CancellationToken cancellationToken) => images.TagAsync(source, target.Trim(), cancellationToken);
+    public Task TagAsync(string source, string target, CancellationToken cancellationToken) =>
+        guard.RunAsync(Policies.Operator, AuditActions.ImageTag, $"{source} -> {target.Trim()}", () => images.TagAsync(source, target.Trim(), cancellationToken), cancellationToken);
 
     /// <summary>Loads a docker save / OCI archive, reporting bytes read so far; yields the engine's "Loaded image: ..." lines.</summary>
     public async IAsyncEnumerable<string> LoadAsync(Stream archive, IProgress<long> bytesRead, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var user = await guard.DemandAsync(Policies.Operator, AuditActions.ImageLoad, null, cancellationToken);
         await using var counting = new ProgressStream(archive, bytesRead);
-        await foreach (var line in images.LoadAsync(counting, cancellationToken)) yield return line;
+        var loaded = new List<string>();
+        await foreach (var line in images.LoadAsync(counting, cancellationToken))
+        {
+            loaded.Add(line);
+            yield return line;
+        }
+        await guard.RecordAsync(user, AuditActions.ImageLoad, string.Join("; ", loaded), null, cancellationToken);
     }
 
-    public Task SaveAsync(IReadOnlyList<string> namesOrIds, Stream output, CancellationToken cancellationToken) => images.SaveAsync(namesOrIds, output, cancellationToken);
+    public Task SaveAsync(IReadOnlyList<string> namesOrIds, Stream output, CancellationToken cancellationToken) =>
+        guard.RunAsync(Policies.Operator, AuditActions.ImageSave, string.Join(" ", namesOrIds), () => images.SaveAsync(namesOrIds, output, cancellationToken), cancellationToken);
 
     /// <summary>docker save as a stream to read from (for a browser download): the engine writes into a pipe while the reader drains it.</summary>
     public Stream SaveStream(IReadOnlyList<string> namesOrIds, CancellationToken cancellationToken)
@@ -54,7 +65,7 @@ public sealed class ImagesView(IImageService images, IEnumerable<IImageUsage> us
             try
             {
                 await using (var writer = pipe.Writer.AsStream(leaveOpen: true))
-                    await images.SaveAsync(namesOrIds, writer, cancellationToken);
+                    await SaveAsync(namesOrIds, writer, cancellationToken);
                 await pipe.Writer.CompleteAsync();
             }
             catch (Exception e)
@@ -67,11 +78,13 @@ public sealed class ImagesView(IImageService images, IEnumerable<IImageUsage> us
 
     /// <summary>docker pull; user name and password only when the registry needs them.</summary>
     public Task<PullResult> PullAsync(string reference, string? username, string? password, IProgress<DistributionProgress> progress, CancellationToken cancellationToken) =>
-        distribution.PullAsync(reference.Trim(), null, Credentials(reference, username, password), progress, cancellationToken);
+        guard.RunAsync(Policies.Operator, AuditActions.ImagePull, reference.Trim(),
+            () => distribution.PullAsync(reference.Trim(), null, Credentials(reference, username, password), progress, cancellationToken), cancellationToken);
 
     /// <summary>docker push of a local name to the registry it names.</summary>
     public Task<PushResult> PushAsync(string reference, string? username, string? password, IProgress<DistributionProgress> progress, CancellationToken cancellationToken) =>
-        distribution.PushAsync(reference.Trim(), Credentials(reference, username, password), progress, cancellationToken);
+        guard.RunAsync(Policies.Operator, AuditActions.ImagePush, reference.Trim(),
+            () => distribution.PushAsync(reference.Trim(), Credentials(reference, username, password), progress, cancellationToken), cancellationToken);
 
     private static RegistryCredentials Credentials(string reference, string? username, string? password) =>
         string.IsNullOrEmpty(username)

@@ -1,10 +1,12 @@
 using WebUI.Engine.Events;
 using WebUI.Engine.Volumes;
+using WebUI.Audit;
+using WebUI.Identity;
 
 namespace WebUI.Services;
 
 /// <summary>The volumes page's view of the engine: the list with usage, create from the form, remove, inspect.</summary>
-public sealed class VolumesView(IVolumeService volumes, IEnumerable<IVolumeUsage> usages, IEventBus events)
+public sealed class VolumesView(IVolumeService volumes, IEnumerable<IVolumeUsage> usages, IEventBus events, ChangeGuard guard)
 {
     private static readonly Dictionary<string, IReadOnlyList<string>> NoFilters = [];
 
@@ -22,15 +24,17 @@ public sealed class VolumesView(IVolumeService volumes, IEnumerable<IVolumeUsage
         if (!string.IsNullOrWhiteSpace(form.Type)) options["type"] = form.Type.Trim();
         if (!string.IsNullOrWhiteSpace(form.Options)) options["o"] = form.Options.Trim();
         if (!string.IsNullOrWhiteSpace(form.Device)) options["device"] = form.Device.Trim();
-        return volumes.CreateAsync(new VolumeCreateOptions
+        // Driver options can mount anything of the host (o=bind, device=/): Admins only.
+        return guard.RunAsync(options.Count > 0 ? Policies.Admin : Policies.Operator, AuditActions.VolumeCreate, form.Name?.Trim(), () => volumes.CreateAsync(new VolumeCreateOptions
         {
             Name = string.IsNullOrWhiteSpace(form.Name) ? null : form.Name.Trim(),
             DriverOpts = options,
             Labels = KeyValueLines.Parse(form.Labels),
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
     }
 
-    public Task RemoveAsync(string name, bool force, CancellationToken cancellationToken) => volumes.RemoveAsync(name, force, cancellationToken);
+    public Task RemoveAsync(string name, bool force, CancellationToken cancellationToken) =>
+        guard.RunAsync(Policies.Operator, AuditActions.VolumeRemove, name, () => volumes.RemoveAsync(name, force, cancellationToken), cancellationToken);
 
     public VolumeDetails Inspect(string name)
     {

@@ -9,6 +9,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private readonly Dictionary<IPage, List<string>> _consoleErrors = [];
 
+    public const string AdminPassword = "e2e-admin-password";
+
     public WebUIServer Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
@@ -18,7 +20,8 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await WebUIServer.StartAsync();
+        // Every page but sign-in needs a login: the admin comes from the bootstrap password.
+        Server = await WebUIServer.StartAsync(s => s.Settings["Auth__BootstrapAdminPassword"] = AdminPassword);
         await Server.ImportBusyboxAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -30,8 +33,22 @@ public sealed class DashboardFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDir);
     }
 
-    /// <summary>A fresh page (own context) with the dashboard at <paramref name="path"/> loaded and its circuit connected.</summary>
-    public async Task<IPage> OpenAsync(string path)
+    /// <summary>A fresh page (own context), signed in (as the admin unless told), with the dashboard at <paramref name="path"/> loaded and its circuit connected.</summary>
+    public async Task<IPage> OpenAsync(string path, string userName = "admin", string password = AdminPassword)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(Server.WebBase, "/account/login?ReturnUrl=" + Uri.EscapeDataString(path)).ToString());
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+        // Blazor Server: the prerendered page is inert until the circuit is up; the layout marks <html> then.
+        await page.Locator("html[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return page;
+    }
+
+    /// <summary>A fresh page in its own context (no session), watched for console errors and failed requests.</summary>
+    public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         context.SetDefaultTimeout(20_000);
@@ -41,9 +58,6 @@ public sealed class DashboardFixture : IAsyncLifetime
         page.Console += (_, m) => { if (m.Type == "error") lock (errors) errors.Add(m.Text); };
         page.PageError += (_, e) => { lock (errors) errors.Add(e); };
         page.Response += (_, r) => { if (r.Status >= 400) lock (errors) errors.Add($"{r.Status} {r.Url}"); };
-        await page.GotoAsync(new Uri(Server.WebBase, path).ToString());
-        // Blazor Server: the prerendered page is inert until the circuit is up; the layout marks <html> then.
-        await page.Locator("html[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         return page;
     }
 

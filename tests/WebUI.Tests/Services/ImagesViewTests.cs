@@ -11,7 +11,7 @@ public sealed class ImagesViewTests
 
     public ImagesViewTests()
     {
-        _view = new ImagesView(_images, [_images], new InMemoryDistribution(), new TestEventBus());
+        _view = new ImagesView(_images, [_images], new InMemoryDistribution(), new TestEventBus(), OperatorGuard());
         var t = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         _images.Images.Add(InMemoryImageService.Image("a1", 300, t, "docker.io/library/busybox:latest"));
         _images.Images.Add(InMemoryImageService.Image("b2", 100, t.AddDays(1), "docker.io/library/alpine:3"));
@@ -73,7 +73,7 @@ public sealed class ImagesViewTests
     public void Image_and_container_events_signal_a_change_others_do_not()
     {
         var bus = new TestEventBus();
-        var view = new ImagesView(_images, [], new InMemoryDistribution(), bus);
+        var view = new ImagesView(_images, [], new InMemoryDistribution(), bus, OperatorGuard());
         var changes = 0;
         using var _ = view.OnChange(() => changes++);
         bus.Publish("image", "tag", "x");
@@ -86,4 +86,7 @@ public sealed class ImagesViewTests
     {
         public void Report(long value) => report(value);
     }
+
+    private static WebUI.Identity.ChangeGuard OperatorGuard() =>
+        new(new WebUI.Tests.Identity.SignedInUserAccess("operator", WebUI.Identity.Policies.Viewer, WebUI.Identity.Policies.Operator), new WebUI.Tests.Identity.RecordingAuditLog());
 }
