@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # Tests and benchmarks: busybox-static (test images), docker-registry and skopeo (registry peers),
 # chromium (Playwright's browser), tini/catatonit (--init), umoci, sqlite3, iproute2, util-linux (script, for a pty).
 packages=(runc conmon containernetworking-plugins iptables iproute2 util-linux
-          busybox-static docker-registry skopeo umoci chromium sqlite3 tini catatonit)
+          busybox-static docker-registry skopeo umoci chromium sqlite3 tini catatonit apache2-utils bc)
 if [[ "${1:-}" == "--runtime-only" ]]; then
   packages=(runc conmon containernetworking-plugins iptables iproute2 busybox-static tini catatonit)
 fi

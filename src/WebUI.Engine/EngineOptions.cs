@@ -23,6 +23,9 @@ public sealed class EngineOptions
     /// <summary>Docker's default seccomp profile (Docker's JSON format); deploy/install-deps.sh puts Debian's copy here.</summary>
     public string SeccompProfile { get; set; } = "/usr/local/share/webui/seccomp/default.json";
 
+    /// <summary>The static init binary for --init (Docker's --init-path); empty: tini-static or catatonit from the host.</summary>
+    public string InitPath { get; set; } = "";
+
     /// <summary>Keep containers running when the server stops and re-adopt them at start (live restore).</summary>
     public bool LiveRestore { get; set; } = true;
 }

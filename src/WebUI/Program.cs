@@ -2,6 +2,10 @@ using MudBlazor.Services;
 using WebUI.Components;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Hosting;
+using WebUI.Hosting;
+using WebUI.Identity;
+using WebUI.Services;
+using WebUI.Registry;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -11,11 +15,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 // Serve wwwroot and package assets (MudBlazor) from the build output's static web assets manifest, in every environment.
 builder.WebHost.UseStaticWebAssets();
+builder.EnsureLoopbackOnly();
 
 builder.Services.AddContainerEngine();
 builder.AddDockerApi();
+builder.Services.AddRegistry();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
+builder.Services.AddDashboardViews();
+builder.AddWebUIIdentity();
 
 var app = builder.Build();
 
@@ -26,10 +34,14 @@ app.UseWhen(context => !DockerApiRequest.IsDockerApi(context), web =>
     web.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 });
 app.UseRouting();
+app.UseWebUIIdentity();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Static files (css, scripts, fonts) are public: the sign-in page needs them before anyone is signed in.
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDockerApi();
+app.MapRegistry();
+app.MapWebUIIdentity();
 
 app.Run();

@@ -26,7 +26,7 @@ public sealed record ContainerInspectResponse
     public required HostConfig HostConfig { get; init; }
     public required GraphDriverResponse GraphDriver { get; init; }
     public long? SizeRw { get; init; }
-    public IReadOnlyList<object> Mounts { get; init; } = [];
+    public IReadOnlyList<MountPointResponse> Mounts { get; init; } = [];
     public required ContainerConfig Config { get; init; }
     public required NetworkSettingsResponse NetworkSettings { get; init; }
 }

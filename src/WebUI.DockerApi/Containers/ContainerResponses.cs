@@ -6,7 +6,7 @@ namespace WebUI.DockerApi.Containers;
 /// <summary>Builds Docker's JSON shapes from a stored container.</summary>
 internal static class ContainerResponses
 {
-    public static ContainerInspectResponse Inspect(ContainerRecord c, ISnapshotter snapshots, long? sizeRw)
+    public static ContainerInspectResponse Inspect(ContainerRecord c, ISnapshotter snapshots, long? sizeRw, WebUI.Engine.Networks.INetworkManager networks)
     {
         var s = c.State;
         return new ContainerInspectResponse
@@ -28,11 +28,15 @@ internal static class ContainerResponses
             GraphDriver = new GraphDriverResponse("overlay2", GraphData(c, snapshots)),
             SizeRw = sizeRw,
             Config = c.Config,
-            NetworkSettings = new NetworkSettingsResponse { Networks = Networks(c) },
+            NetworkSettings = Networks.ContainerNetworkSettings.Settings(c, networks),
+            Mounts = [.. c.MountPoints.Select(MountPoint)],
         };
     }
 
-    public static ContainerSummary Summary(ContainerRecord c, DateTimeOffset now, long? sizeRw) => new()
+    public static MountPointResponse MountPoint(MountPoint m) => new(
+        m.Type, m.Type == "volume" ? m.Name : null, m.Source, m.Destination, m.Type == "volume" ? m.Driver : null, m.Mode, m.RW, m.Propagation);
+
+    public static ContainerSummary Summary(ContainerRecord c, DateTimeOffset now, long? sizeRw, WebUI.Engine.Networks.INetworkManager networks) => new()
     {
         Id = c.Id,
         Names = [c.Name],
@@ -45,11 +49,9 @@ internal static class ContainerResponses
         State = c.State.Status,
         Status = ContainerStatusText.Describe(c.State, now),
         HostConfig = new ContainerSummaryHostConfig(c.HostConfig.NetworkMode),
-        NetworkSettings = new ContainerSummaryNetworkSettings(Networks(c)),
+        NetworkSettings = new ContainerSummaryNetworkSettings(Networks.ContainerNetworkSettings.Networks(c, networks)),
+        Mounts = [.. c.MountPoints.Select(MountPoint)],
     };
-
-    private static Dictionary<string, EndpointSettings> Networks(ContainerRecord c) =>
-        new() { [c.HostConfig.NetworkMode is "" ? "none" : c.HostConfig.NetworkMode] = new EndpointSettings() };
 
     private static Dictionary<string, string> GraphData(ContainerRecord c, ISnapshotter snapshots)
     {

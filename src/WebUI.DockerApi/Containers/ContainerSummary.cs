@@ -16,5 +16,5 @@ public sealed record ContainerSummary
     public required string Status { get; init; }
     public required ContainerSummaryHostConfig HostConfig { get; init; }
     public required ContainerSummaryNetworkSettings NetworkSettings { get; init; }
-    public IReadOnlyList<object> Mounts { get; init; } = [];
+    public IReadOnlyList<MountPointResponse> Mounts { get; init; } = [];
 }

@@ -30,6 +30,7 @@ public static class ContainersApi
         g.MapGet("/{id}/logs", LogsAsync);
         g.MapPost("/{id}/attach", ContainerAttachBridge.AttachAsync);
         g.MapPost("/{id}/resize", ResizeAsync);
+        g.MapPost("/{id}/update", UpdateAsync);
         return app;
     }
 
@@ -40,7 +41,7 @@ public static class ContainersApi
         return Results.Json(new ContainerCreateResponse(result.Id, result.Warnings), DockerJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    private static IResult List(HttpContext context, [FromServices] IContainerService containers, [FromServices] TimeProvider time)
+    private static IResult List(HttpContext context, [FromServices] IContainerService containers, [FromServices] TimeProvider time, [FromServices] WebUI.Engine.Networks.INetworkManager networks)
     {
         var size = DockerQuery.Bool(context.Request, "size");
         var list = containers.List(new ContainerListOptions
@@ -50,15 +51,15 @@ public static class ContainersApi
             Filters = DockerQuery.Filters(context.Request),
         });
         var now = time.GetUtcNow();
-        return Results.Json(list.Select(c => ContainerResponses.Summary(c, now, size ? containers.SizeRw(c.Id) : null)).ToList(), DockerJson.Options);
+        return Results.Json(list.Select(c => ContainerResponses.Summary(c, now, size ? containers.SizeRw(c.Id) : null, networks)).ToList(), DockerJson.Options);
     }
 
-    private static IResult Inspect(string id, HttpContext context, [FromServices] IContainerService containers, [FromServices] ISnapshotter snapshots)
+    private static IResult Inspect(string id, HttpContext context, [FromServices] IContainerService containers, [FromServices] ISnapshotter snapshots, [FromServices] WebUI.Engine.Networks.INetworkManager networks)
     {
         var c = containers.Get(id);
         var size = DockerQuery.Bool(context.Request, "size") ? containers.SizeRw(c.Id) : (long?)null;
         var execIds = containers.ExecIds(c.Id);
-        return Results.Json(ContainerResponses.Inspect(c, snapshots, size) with { ExecIDs = execIds.Count == 0 ? null : execIds }, DockerJson.Options);
+        return Results.Json(ContainerResponses.Inspect(c, snapshots, size, networks) with { ExecIDs = execIds.Count == 0 ? null : execIds }, DockerJson.Options);
     }
 
     private static async Task<IResult> StartAsync(string id, HttpContext context, [FromServices] IContainerService containers)
@@ -155,6 +156,13 @@ public static class ContainersApi
         {
             // The client went away (docker logs -f interrupted): nothing to answer.
         }
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, HttpContext context, [FromServices] IContainerService containers)
+    {
+        var update = await DockerRequestBody.ReadJsonAsync(context, () => new ContainerUpdate(), context.RequestAborted);
+        var warnings = await containers.UpdateAsync(id, update, context.RequestAborted);
+        return Results.Json(new ContainerUpdateResponse(warnings), DockerJson.Options);
     }
 
     private static async Task<IResult> ResizeAsync(string id, HttpContext context, [FromServices] IContainerService containers)

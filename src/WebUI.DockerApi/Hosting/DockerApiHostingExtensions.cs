@@ -7,11 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using WebUI.DockerApi.Build;
+using WebUI.DockerApi.Commit;
 using WebUI.DockerApi.Containers;
+using WebUI.DockerApi.Distribution;
 using WebUI.DockerApi.Events;
 using WebUI.DockerApi.Exec;
 using WebUI.DockerApi.SystemDf;
 using WebUI.DockerApi.Images;
+using WebUI.DockerApi.Networks;
 using WebUI.DockerApi.Volumes;
 using WebUI.DockerApi.Daemon;
 using WebUI.Engine;
@@ -68,15 +72,22 @@ public static class DockerApiHostingExtensions
     /// <summary>Maps every Docker API route, marked so they match only on Docker API connections.</summary>
     public static IEndpointRouteBuilder MapDockerApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").WithMetadata(DockerApiEndpointMetadata.Instance);
+        // No login on the socket: it is root-only (0600, like docker.sock), so reaching it already means root.
+        // This is the one place that says so; the web port never matches these routes (DockerApiMatcherPolicy).
+        var api = app.MapGroup("").WithMetadata(DockerApiEndpointMetadata.Instance).AllowAnonymous();
         api.MapDaemonApi();
         api.MapImagesApi();
+        api.MapDistributionApi();
         api.MapContainersApi();
+        api.MapArchiveApi();
         api.MapExecApi();
         api.MapContainerOperationsApi();
         api.MapSystemDfApi();
         api.MapEventsApi();
         api.MapVolumesApi();
+        api.MapNetworksApi();
+        api.MapBuildApi();
+        api.MapCommitApi();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using WebUI.DockerApi.Distribution;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Images;
@@ -35,8 +36,8 @@ public static class ImagesApi
             var reference = ImageReference.Parse(fromImage);
             if (DockerQuery.String(request, "tag") is { } pullTag && reference.Tag is null && reference.Digest is null)
                 reference = WebUI.Engine.Content.Digest.TryParse(pullTag, out var d) ? reference.WithDigest(d) : reference.WithTag(pullTag);
-            // Pulling is a later issue; a 404 makes `docker run unknown` print this after "Unable to find image … locally".
-            throw EngineException.NotFound($"No such image: {reference.WithDefaultTag().FamiliarString}: pulling from registries is not supported yet (use docker load or docker import)");
+            await DistributionApi.PullAsync(context, reference.ToString(), DockerQuery.String(request, "platform"));
+            return;
         }
         var fromSrc = DockerQuery.String(request, "fromSrc")
             ?? throw EngineException.Invalid("fromImage or fromSrc is required");
@@ -81,7 +82,7 @@ public static class ImagesApi
         var usageList = usages.ToList();
         var result = list.Select(i => new ImageSummary(
             i.Id,
-            "",
+            i.Parent ?? "",
             i.RepoTags.Select(Familiar).ToList(),
             i.RepoDigests.Select(Familiar).ToList(),
             i.Spec.Created?.ToUnixTimeSeconds() ?? 0,
@@ -115,8 +116,14 @@ public static class ImagesApi
     {
         if (rest.EndsWith("/tag", StringComparison.Ordinal)) return TagAsync(context, rest[..^"/tag".Length], images);
         if (rest.EndsWith("/push", StringComparison.Ordinal))
-            throw EngineException.Precondition("pushing to registries is not supported yet");
+            return PushAsync(context, rest[..^"/push".Length]);
         throw EngineException.NotFound("page not found");
+    }
+
+    private static async Task<IResult> PushAsync(HttpContext context, string name)
+    {
+        await DistributionApi.PushAsync(context, name);
+        return Results.Empty;
     }
 
     /// <summary>GET /images/{name}/json.</summary>
@@ -126,6 +133,7 @@ public static class ImagesApi
         var inspect = new ImageInspect
         {
             Id = i.Id,
+            Parent = i.Parent ?? "",
             RepoTags = i.RepoTags.Select(Familiar).ToList(),
             RepoDigests = i.RepoDigests.Select(Familiar).ToList(),
             Comment = i.Spec.Comment ?? "",

@@ -21,7 +21,8 @@ public static class SystemDfApi
     }
 
     private static async Task<IResult> DiskUsageAsync(HttpContext context, [FromServices] IContainerService containers, [FromServices] IImageService images,
-        [FromServices] IVolumeService volumes, [FromServices] IEnumerable<IVolumeUsage> volumeUsages, [FromServices] TimeProvider time)
+        [FromServices] IVolumeService volumes, [FromServices] IEnumerable<IVolumeUsage> volumeUsages, [FromServices] WebUI.Engine.Networks.INetworkManager networks,
+        [FromServices] TimeProvider time)
     {
         var imageList = await images.ListAsync(new ImageListOptions { All = true }, context.RequestAborted);
         var containerList = containers.List(new ContainerListOptions { All = true });
@@ -31,7 +32,7 @@ public static class SystemDfApi
             i.Id, "", [.. i.RepoTags.Select(Familiar)], [.. i.RepoDigests.Select(Familiar)], i.Spec.Created?.ToUnixTimeSeconds() ?? 0,
             i.Size, 0, i.Size, i.Spec.Config.Labels ?? new Dictionary<string, string>(),
             containerList.Count(c => c.Image == i.Id))).ToList();
-        var containerSummaries = containerList.Select(c => DfContainer.From(ContainerResponses.Summary(c, now, null), containers.SizeRw(c.Id),
+        var containerSummaries = containerList.Select(c => DfContainer.From(ContainerResponses.Summary(c, now, null, networks), containers.SizeRw(c.Id),
             imageSizes.GetValueOrDefault(c.Image))).ToList();
         var usages = volumeUsages.ToList();
         var volumeList = volumes.List(new Dictionary<string, IReadOnlyList<string>>()).Select(v => new DfVolume(

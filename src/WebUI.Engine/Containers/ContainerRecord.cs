@@ -26,4 +26,6 @@ public sealed class ContainerRecord
     public string ResolvConfPath { get; set; } = "";
     /// <summary>Set by stop/kill so the restart policy ("unless-stopped", "on-failure") knows the exit was asked for.</summary>
     public bool ManuallyStopped { get; set; }
+    /// <summary>Volumes, binds and tmpfs mounts decided at create (Docker's MountPoints), in mount order.</summary>
+    public List<MountPoint> MountPoints { get; set; } = [];
 }

@@ -153,6 +153,8 @@ internal sealed partial class ContainerService : IExecService
         }
         if (config.Tty && !env.Any(e => e.StartsWith("TERM=", StringComparison.Ordinal))) env.Add("TERM=xterm");
 
+        // exec's cwd is as dangerous as the container's (CVE-2024-21626): the same rule.
+        Security.WorkingDirRule.Validate(config.WorkingDir);
         process["terminal"] = config.Tty;
         process["args"] = new JsonArray([.. config.Cmd!.Select(a => (JsonNode)a)]);
         process["env"] = new JsonArray([.. env.Select(a => (JsonNode)a)]);
@@ -167,7 +169,7 @@ internal sealed partial class ContainerService : IExecService
             process["consoleSize"] = new JsonObject { ["height"] = h, ["width"] = w };
         if (config.Privileged)
         {
-            var all = new JsonArray([.. OciSpecBuilder.AllCapabilities.Select(c => (JsonNode)c)]);
+            var all = new JsonArray([.. Security.Capability.Resolve(privileged: true, null, null).Select(c => (JsonNode)c)]);
             process["capabilities"] = new JsonObject
             {
                 ["bounding"] = all.DeepClone(), ["effective"] = all.DeepClone(), ["permitted"] = all.DeepClone(),

@@ -19,7 +19,7 @@ internal sealed partial class ContainerService
         }
         exitWatcher.Start(OnExitFile, () => store.All().Where(c => c.State.Running).Select(c => c.Id));
         foreach (var record in store.All().Where(c => !c.State.Running && c.HostConfig.AutoRemove && c.State.StartedAt != default))
-            await RemoveAsync(record.Id, force: false, removeVolumes: false, cancellationToken);
+            await RemoveAsync(record.Id, force: false, removeVolumes: true, cancellationToken);
         await ApplyRestartPoliciesAtStartAsync(cancellationToken);
         foreach (var record in store.All().Where(c => c.State.Running)) StartHealthMonitor(record, Live(record.Id), adopted: true);
     }
@@ -33,6 +33,9 @@ internal sealed partial class ContainerService
         {
             // Still running, with its conmon: the rootfs mount lives in the host's mount table, so nothing to re-mount.
             LogAdopted(logger, record.Id, state.Pid);
+            // The volume service keeps its users in memory: register this container's use again.
+            foreach (var m in record.MountPoints.Where(m => m.Type == "volume"))
+                await volumes.MountAsync(m.Name, record.Id, cancellationToken);
             return;
         }
         // conmon is gone (killed, or the host rebooted) and left no exit code: the run ended without one.
@@ -59,7 +62,9 @@ internal sealed partial class ContainerService
             StopHealthMonitor(live);
             var oomKilled = OomKilled(record);
             await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+            await networks.TearDownAsync(id, CancellationToken.None);
             UnmountRootfs(id);
+            await ReleaseMountsAsync(record);
             var now = time.GetUtcNow();
             var ran = now - record.State.StartedAt;
             record.State = record.State with
@@ -77,7 +82,7 @@ internal sealed partial class ContainerService
             CompleteWaiters(live, new WaitResult(code.Value, null), WaitCondition.NotRunning, WaitCondition.NextExit);
 
             if (restart) ScheduleRestart(record, live, ran);
-            else if (record.HostConfig.AutoRemove) await RemoveLockedAsync(record, live);
+            else if (record.HostConfig.AutoRemove) await RemoveLockedAsync(record, live, removeVolumes: true);
         }
         finally
         {

@@ -31,6 +31,15 @@ internal sealed partial class ContainerService
     [LoggerMessage(Level = LogLevel.Error, Message = "Restarting container {Id} (restart policy) failed")]
     private static partial void LogRestartFailed(ILogger logger, string id, Exception e);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing volume {Volume} of container {Id} failed")]
+    private static partial void LogVolumeReleaseFailed(ILogger logger, string id, string volume, Exception e);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Anonymous volume {Volume} of removed container {Id} kept: {Reason}")]
+    private static partial void LogVolumeKept(ILogger logger, string id, string volume, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Container {Id} resources updated")]
+    private static partial void LogUpdated(ILogger logger, string id);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Health monitor of container {Id} failed")]
     private static partial void LogHealthMonitorFailed(ILogger logger, string id, Exception e);
 }

@@ -21,7 +21,10 @@ internal sealed partial class ContainerService(
     ExitWatcher exitWatcher,
     IImageService images,
     ISnapshotter snapshots,
+    Networks.INetworkManager networks,
     IEventBus events,
+    Security.SeccompProfiles seccompProfiles,
+    Volumes.IVolumeService volumes,
     IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<ContainerService> logger) : IContainerService, IImageUsage
@@ -37,8 +40,7 @@ internal sealed partial class ContainerService(
     {
         if (string.IsNullOrEmpty(request.Image)) throw EngineException.Invalid("Config.Image is required");
         var host = request.HostConfig ?? new HostConfig();
-        NetworkModes.Validate(host.NetworkMode);
-        if (string.IsNullOrEmpty(host.NetworkMode) || host.NetworkMode == "default") host.NetworkMode = "none";
+        if (string.IsNullOrEmpty(host.NetworkMode) || host.NetworkMode == "default") host.NetworkMode = "bridge";
         if (string.IsNullOrEmpty(host.RestartPolicy.Name)) host.RestartPolicy.Name = "no";
         if (host.AutoRemove && host.RestartPolicy.Name is not ("no" or ""))
             throw EngineException.Invalid("can't create 'AutoRemove' container with restart policy");
@@ -47,12 +49,13 @@ internal sealed partial class ContainerService(
         if (host.LogConfig.Type is "" ) host.LogConfig.Type = "json-file";
         if (host.LogConfig.Type != "json-file")
             throw EngineException.Invalid($"log driver \"{host.LogConfig.Type}\" is not supported: use json-file");
-        foreach (var bind in host.Binds ?? []) BindSpec.Parse(bind);
-        OciSpecBuilder.Capabilities(host);
-
         var image = await images.GetAsync(request.Image, cancellationToken);
         var config = ContainerConfigMerger.Merge(request, image.Spec.Config);
         var (path, args) = ContainerConfigMerger.Process(config);
+        OciSpecBuilder.Validate(config, host);
+        ResourcesBuilder.ApplyDefaults(host);
+        if (host.Init == true) InitBinary.Find(options.Value.InitPath);
+        foreach (var from in host.VolumesFrom ?? []) store.Get(from.Split(':')[0]);
 
         var id = ContainerNames.NewId();
         string fullName;
@@ -71,6 +74,18 @@ internal sealed partial class ContainerService(
         if (string.IsNullOrEmpty(config.Hostname))
             config.Hostname = NetworkModes.IsHost(host.NetworkMode) ? Linux.HostFacts.HostName : id[..12];
 
+        var volumesBefore = volumes.List(new Dictionary<string, IReadOnlyList<string>>()).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        List<MountPoint> mountPoints;
+        try
+        {
+            mountPoints = await MountPlanner.PlanAsync(host, config, store.Get, volumes, cancellationToken);
+        }
+        catch
+        {
+            store.ReleaseName(fullName, id);
+            throw;
+        }
+
         var record = new ContainerRecord
         {
             Id = id,
@@ -85,19 +100,29 @@ internal sealed partial class ContainerService(
             HostnamePath = Paths.HostnameFile(id),
             HostsPath = Paths.HostsFile(id),
             ResolvConfPath = Paths.ResolvConfFile(id),
+            MountPoints = mountPoints,
         };
         try
         {
             Directory.CreateDirectory(Paths.RootfsDir(id));
             await snapshots.PrepareAsync(id, image.TopChainId, cancellationToken);
+            await networks.ConfigureContainerAsync(new Networks.ContainerNetworkRequest
+            {
+                ContainerId = id, Name = fullName, Hostname = config.Hostname, Domainname = config.Domainname,
+                NetworkMode = host.NetworkMode, EndpointsConfig = Networks.NetworkingConfigReader.Read(request.NetworkingConfig),
+                PortBindings = host.PortBindings, ExposedPorts = [.. (config.ExposedPorts ?? []).Keys], PublishAllPorts = host.PublishAllPorts,
+                Dns = host.Dns ?? [], DnsSearch = host.DnsSearch ?? [], DnsOptions = host.DnsOptions ?? [], ExtraHosts = host.ExtraHosts ?? [],
+            }, cancellationToken);
             WriteEtcFiles(record);
             store.Add(record);
         }
         catch
         {
+            await networks.RemoveContainerAsync(id, CancellationToken.None);
             store.ReleaseName(fullName, id);
             await snapshots.RemoveAsync(id, CancellationToken.None);
             TryDeleteDirectory(Paths.ContainerDir(id));
+            await DiscardPlannedVolumesAsync(mountPoints, volumesBefore);
             throw;
         }
         Live(id);
@@ -115,7 +140,16 @@ internal sealed partial class ContainerService(
         {
             if (live.Removed) throw EngineException.NotFound($"No such container: {idOrName}");
             if (record.State.Running) throw EngineException.NotModified($"Container {record.Id} is already running");
-            await StartLockedAsync(record, live, cancellationToken);
+            try
+            {
+                await StartLockedAsync(record, live, cancellationToken);
+            }
+            catch (EngineException) when (record.HostConfig.AutoRemove && !record.State.Running)
+            {
+                // Docker: a --rm container that cannot start is removed, so `docker run --rm` waiting for "removed" ends.
+                await RemoveLockedAsync(record, live, removeVolumes: true);
+                throw;
+            }
         }
         finally
         {
@@ -133,11 +167,27 @@ internal sealed partial class ContainerService(
         try
         {
             MountRootfs(id);
-            var user = UserResolver.Resolve(record.Config.User, Paths.RootfsDir(id));
+            var rootfs = Paths.RootfsDir(id);
+            var host = record.HostConfig;
+            var user = UserResolver.Resolve(record.Config.User, rootfs);
+            if (host.GroupAdd is { Count: > 0 })
+                user = user with { AdditionalGids = [.. user.AdditionalGids.Union(UserResolver.ResolveGroups(host.GroupAdd, rootfs))] };
+            if (!string.IsNullOrEmpty(record.Config.WorkingDir))
+                Security.WorkingDirRule.Check(record.Config.WorkingDir, RootPath.Resolve(rootfs, record.Config.WorkingDir));
+            var security = Security.SecurityOptions.Parse(host.SecurityOpt);
+            var caps = Security.Capability.Resolve(host.Privileged, host.CapAdd, host.CapDrop);
+            var inputs = new SpecInputs
+            {
+                Seccomp = seccompProfiles.For(security.Seccomp, host.Privileged, [.. caps]),
+                Mounts = await PrepareMountsAsync(record, cancellationToken),
+                InitPath = host.Init == true ? InitBinary.Find(options.Value.InitPath) : null,
+                NetnsPath = await networks.SetUpAsync(id, record.HostsPath, record.ResolvConfPath, cancellationToken),
+            };
             var spec = OciSpecBuilder.Build(record, user,
                 new OciSpecBuilder.EtcFiles(record.HostnamePath, record.HostsPath, record.ResolvConfPath),
-                ConmonRuntime.CgroupPath(id));
-            Snapshots.AtomicFile.WriteJson(Paths.SpecFile(id), spec, new JsonSerializerOptions { WriteIndented = true });
+                ConmonRuntime.CgroupPath(id), inputs);
+            // Rewritten at every start and read only by runc right below: no fsync/rename needed for crash safety.
+            File.WriteAllBytes(Paths.SpecFile(id), JsonSerializer.SerializeToUtf8Bytes(spec));
 
             var pid = await runtime.CreateAsync(id, record.Config.Tty, record.Config.OpenStdin, record.Config.StdinOnce, cancellationToken);
 
@@ -162,7 +212,9 @@ internal sealed partial class ContainerService(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+            await networks.TearDownAsync(id, CancellationToken.None);
             UnmountRootfs(id);
+            await ReleaseMountsAsync(record);
             var message = e.Message;
             var code = message.Contains("executable file not found", StringComparison.Ordinal) || message.Contains("no such file or directory", StringComparison.Ordinal) ? 127
                 : message.Contains("permission denied", StringComparison.Ordinal) ? 126 : 128;
@@ -274,7 +326,7 @@ internal sealed partial class ContainerService(
                 throw EngineException.Conflict($"cannot remove container \"{record.Name}\": container is restarting: stop the container before removing or force remove");
             CancelRestartLocked(record, live);
             if (record.State.Running) throw EngineException.Conflict($"cannot remove container \"{record.Name}\": container is running");
-            await RemoveLockedAsync(record, live);
+            await RemoveLockedAsync(record, live, removeVolumes);
         }
         finally
         {
@@ -282,16 +334,19 @@ internal sealed partial class ContainerService(
         }
     }
 
-    private async Task RemoveLockedAsync(ContainerRecord record, LiveContainer live)
+    private async Task RemoveLockedAsync(ContainerRecord record, LiveContainer live, bool removeVolumes)
     {
         var id = record.Id;
         await runtime.DeleteAsync(id, force: true, CancellationToken.None);
+        await networks.RemoveContainerAsync(id, CancellationToken.None);
         UnmountRootfs(id);
+        await ReleaseMountsAsync(record);
         await snapshots.RemoveAsync(id, CancellationToken.None);
         runtime.RemoveExecState(id);
         ForgetExecs(id);
         TryDeleteDirectory(Paths.ContainerDir(id));
         store.Remove(record);
+        if (removeVolumes) await RemoveAnonymousVolumesAsync(record);
         live.Removed = true;
         live.Exited.TrySetResult();
         AbandonPending(live);

@@ -19,6 +19,7 @@ internal static class ContainersServiceCollectionExtensions
         services.AddSingleton<IImageUsage>(sp => sp.GetRequiredService<ContainerService>());
         services.AddSingleton<Exec.IExecService>(sp => sp.GetRequiredService<ContainerService>());
         services.AddSingleton<IEngineInitializer, ContainersInitializer>();
+        services.AddSingleton<Volumes.IVolumeUsage, ContainerVolumeUsage>();
         return services;
     }
 }

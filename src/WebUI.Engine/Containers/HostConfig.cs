@@ -46,8 +46,18 @@ public sealed class HostConfig
     public long NanoCpus { get; set; }
     public long CpuShares { get; set; }
     public long PidsLimit { get; set; }
+    public long MemoryReservation { get; set; }
+    public long CpuPeriod { get; set; }
+    public long CpuQuota { get; set; }
+    public string CpusetCpus { get; set; } = "";
+    public string CpusetMems { get; set; } = "";
+    public ushort BlkioWeight { get; set; }
+    public bool? OomKillDisable { get; set; }
+    public List<Ulimit>? Ulimits { get; set; }
+    public List<DeviceMapping>? Devices { get; set; }
+    public Dictionary<string, string>? Sysctls { get; set; }
     public Dictionary<string, string>? Tmpfs { get; set; }
     public bool? Init { get; set; }
-    public JsonElement? Mounts { get; set; }
+    public List<MountRequest>? Mounts { get; set; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 }

@@ -48,6 +48,24 @@ public interface IContainerService
     /// <summary>Resizes the container's terminal (height, width in characters).</summary>
     Task ResizeAsync(string idOrName, int height, int width, CancellationToken cancellationToken);
 
+    /// <summary>docker update: new limits (and restart policy), applied at once to a running container; returns warnings.</summary>
+    Task<IReadOnlyList<string>> UpdateAsync(string idOrName, ContainerUpdate update, CancellationToken cancellationToken);
+
+    /// <summary>Stats a path inside the container (HEAD /archive); NotFound "Could not find the file …".</summary>
+    Task<Archive.PathStat> StatPathAsync(string idOrName, string path, CancellationToken cancellationToken);
+
+    /// <summary>Writes a path of the container as a tar; <paramref name="begin"/> gets the stat first and returns the stream to write to.</summary>
+    Task GetArchiveAsync(string idOrName, string path, Func<Archive.PathStat, CancellationToken, Task<Stream>> begin, CancellationToken cancellationToken);
+
+    /// <summary>Extracts a (possibly compressed) tar into a directory of the container, running or not, volumes included.</summary>
+    Task PutArchiveAsync(string idOrName, string path, Stream archive, bool noOverwriteDirNonDir, bool copyUidGid, CancellationToken cancellationToken);
+
+    /// <summary>docker export: the container's root file system as a tar.</summary>
+    Task ExportAsync(string idOrName, Stream output, CancellationToken cancellationToken);
+
+    /// <summary>docker diff: changes of the writable layer.</summary>
+    IReadOnlyList<ContainerChange> Changes(string idOrName);
+
     /// <summary>Bytes used by the container's writable layer (SizeRw).</summary>
     long SizeRw(string idOrName);
 

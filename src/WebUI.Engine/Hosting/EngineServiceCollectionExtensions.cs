@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebUI.Engine.Build;
+using WebUI.Engine.Commit;
 using WebUI.Engine.Containers;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
+using WebUI.Engine.Networks;
 using WebUI.Engine.Security;
 using WebUI.Engine.Volumes;
 
@@ -20,8 +24,12 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<SeccompProfiles>();
         services.AddImages();
+        services.AddDistribution();
         services.AddContainers();
         services.AddVolumes();
+        services.AddNetworks();
+        services.AddCommit();
+        services.AddBuilder();
         services.AddHostedService<EngineHostedService>();
         return services;
     }

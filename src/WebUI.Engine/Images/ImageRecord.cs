@@ -20,6 +20,9 @@ public sealed record ImageRecord
     /// <summary>When a name was last given to the image (Docker's Metadata.LastTagTime), or null if never.</summary>
     public DateTimeOffset? LastTagTime { get; init; }
 
+    /// <summary>The image a build step or commit made this one from (Docker's Parent), or null.</summary>
+    public string? Parent { get; init; }
+
     /// <summary>The chain id of the top layer, or null for an image with no layers.</summary>
     public string? TopChainId => ChainIds.Count == 0 ? null : ChainIds[^1];
 }

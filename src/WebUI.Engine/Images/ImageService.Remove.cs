@@ -93,7 +93,7 @@ internal sealed partial class ImageService
     {
         var manifest = store.StoredById(image.Id)?.Manifest;
         store.Delete(image.Id);
-        content.Delete(Digest.Parse(image.Id));
+        DeleteUnlessHeld(Digest.Parse(image.Id));
         DeleteUnreferencedBlobs(manifest);
         records.Add(new ImageDeleteResult(null, image.Id));
         LogDeleted(logger, image.Id);
@@ -110,7 +110,18 @@ internal sealed partial class ImageService
             freed += size;
             records.Add(new ImageDeleteResult(null, chain));
         }
+        freed += await PruneParentAsync(image, records, cancellationToken);
         return freed;
+    }
+
+    /// <summary>As Docker: an untagged parent (a build step) goes with its last child, unless a container uses it.</summary>
+    private async Task<long> PruneParentAsync(ImageRecord image, List<ImageDeleteResult> records, CancellationToken cancellationToken)
+    {
+        if (image.Parent is not { } parentId || store.ById(parentId) is not { } parent) return 0;
+        if (parent.RepoTags.Count + parent.RepoDigests.Count > 0) return 0;
+        if (store.All().Any(i => i.Parent == parentId)) return 0;
+        if (services.GetServices<IImageUsage>().Any(u => u.ContainersUsing(parentId).Count > 0)) return 0;
+        return await DeleteImageAsync(parent, noPrune: false, records, cancellationToken);
     }
 
     public async Task<ImagePruneResult> PruneAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, CancellationToken cancellationToken)
@@ -128,6 +139,8 @@ internal sealed partial class ImageService
             var usages = services.GetServices<IImageUsage>().ToList();
             foreach (var image in store.All())
             {
+                // Gone with a child already, or a step another image was built on (it goes with its last child).
+                if (store.ById(image.Id) is null || store.All().Any(i => i.Parent == image.Id)) continue;
                 if (danglingOnly && image.RepoTags.Count > 0) continue;
                 if (filters.TryGetValue("label", out var labels) && !ImageFilters.Labels(labels, image)) continue;
                 if (usages.Any(u => u.ContainersUsing(image.Id).Count > 0)) continue;
@@ -159,7 +172,14 @@ internal sealed partial class ImageService
             candidates.Remove(m);
             foreach (var blob in ManifestBlobs(d)) candidates.Remove(blob);
         }
-        foreach (var blob in candidates) content.Delete(Digest.Parse(blob));
+        foreach (var blob in candidates) DeleteUnlessHeld(Digest.Parse(blob));
+    }
+
+    /// <summary>Deletes a blob unless another holder (the built-in registry) still serves it — the config blob included.</summary>
+    private void DeleteUnlessHeld(Digest blob)
+    {
+        var holders = services.GetService(typeof(IEnumerable<Distribution.IContentHolder>)) as IEnumerable<Distribution.IContentHolder> ?? [];
+        if (!holders.Any(h => h.Holds(blob))) content.Delete(blob);
     }
 
     /// <summary>The config and layer digests a stored manifest names.</summary>

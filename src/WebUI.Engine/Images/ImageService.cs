@@ -76,8 +76,12 @@ internal sealed partial class ImageService(
         if (filters.TryGetValue("since", out var s)) since = s.Select(v => store.ById(ResolveId(v))!.Spec.Created ?? DateTimeOffset.MinValue).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
 
         var result = new List<ImageRecord>();
-        foreach (var image in store.All())
+        var all = store.All();
+        // As Docker: without --all, untagged images that other images were built from (intermediate build steps) are hidden.
+        var parents = listOptions.All ? [] : all.Where(i => i.Parent is not null).Select(i => i.Parent!).ToHashSet(StringComparer.Ordinal);
+        foreach (var image in all)
         {
+            if (image.RepoTags.Count == 0 && image.RepoDigests.Count == 0 && parents.Contains(image.Id)) continue;
             var created = image.Spec.Created ?? DateTimeOffset.MinValue;
             if (before is { } bt && created >= bt) continue;
             if (since is { } st && created <= st) continue;
@@ -158,7 +162,7 @@ internal sealed partial class ImageService(
 
     /// <summary>Stores the config blob and makes the image visible; its layers must all be committed already.</summary>
     /// <param name="manifest">The manifest the image came with (OCI layouts), or null to write one over <paramref name="layerBlobs"/>.</param>
-    private async Task<string> RegisterAsync(byte[] config, Digest? expected, byte[]? manifest, IReadOnlyList<OciDescriptor> layerBlobs, ImageSpec spec, IReadOnlyList<string> chainIds, CancellationToken cancellationToken)
+    private async Task<string> RegisterAsync(byte[] config, Digest? expected, byte[]? manifest, IReadOnlyList<OciDescriptor> layerBlobs, ImageSpec spec, IReadOnlyList<string> chainIds, CancellationToken cancellationToken, string? parent = null)
     {
         var info = await content.IngestAsync(new MemoryStream(config, writable: false), expected, config.Length, cancellationToken);
         var id = info.Digest.Value;
@@ -167,7 +171,7 @@ internal sealed partial class ImageService(
         if (store.StoredById(id) is not { Manifest: not null })
         {
             var size = chainIds.Sum(snapshots.SizeOf);
-            store.Add(new StoredImage { Id = id, ChainIds = chainIds, Size = size, Stored = time.GetUtcNow(), Manifest = manifestInfo.Digest.Value }, spec);
+            store.Add(new StoredImage { Id = id, ChainIds = chainIds, Size = size, Stored = time.GetUtcNow(), Manifest = manifestInfo.Digest.Value, Parent = parent }, spec);
         }
         return id;
     }

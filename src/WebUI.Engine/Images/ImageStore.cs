@@ -148,6 +148,7 @@ internal sealed partial class ImageStore
             Size = stored.Size,
             Stored = stored.Stored,
             LastTagTime = stored.LastTagTime,
+            Parent = stored.Parent,
         };
     }
 

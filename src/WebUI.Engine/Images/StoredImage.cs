@@ -10,4 +10,6 @@ internal sealed record StoredImage
     public DateTimeOffset? LastTagTime { get; init; }
     /// <summary>Digest of the image's OCI manifest in the content store (it names the layer blobs docker save and push send), or null for images stored before manifests were kept.</summary>
     public string? Manifest { get; init; }
+    /// <summary>The image a build step or commit made this one from (Docker's Parent), or null.</summary>
+    public string? Parent { get; init; }
 }

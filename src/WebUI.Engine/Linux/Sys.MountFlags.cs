@@ -4,4 +4,5 @@ namespace WebUI.Engine.Linux;
 internal static partial class Sys
 {
     public const ulong MS_REC = 16384;
+    public const ulong MS_REMOUNT = 32;
 }

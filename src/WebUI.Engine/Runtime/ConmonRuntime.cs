@@ -104,6 +104,9 @@ internal sealed partial class ConmonRuntime(IOptions<EngineOptions> options, ILo
     /// <summary>Removes runc's record of the container (killing it with force); a container runc does not know is fine.</summary>
     public async Task DeleteAsync(string id, bool force, CancellationToken cancellationToken)
     {
+        // runc keeps one directory per container under its root: without it there is nothing to delete, and not
+        // spawning runc saves a process start on every start and remove (the hot path of `docker run --rm`).
+        if (!Directory.Exists(Path.Combine(Paths.RuncRoot, id))) return;
         var args = force ? new[] { "delete", "-f", id } : ["delete", id];
         var r = await RuncAsync(args, cancellationToken);
         if (r.ExitCode != 0 && !r.Stderr.Contains("does not exist", StringComparison.Ordinal) && !r.Stderr.Contains("not exist", StringComparison.Ordinal))

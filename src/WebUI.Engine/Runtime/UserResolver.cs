@@ -58,6 +58,23 @@ internal static class UserResolver
         return new ResolvedUser(uid, gid ?? 0, additional, home);
     }
 
+    /// <summary>--group-add: group names looked up in the container's /etc/group, numbers taken as they are.</summary>
+    public static IReadOnlyList<uint> ResolveGroups(IEnumerable<string> groupAdd, string rootfs) =>
+        ResolveGroups(groupAdd, ReadTable(Path.Combine(rootfs, "etc/group")));
+
+    public static IReadOnlyList<uint> ResolveGroups(IEnumerable<string> groupAdd, IReadOnlyList<string[]> groups)
+    {
+        var result = new List<uint>();
+        foreach (var name in groupAdd)
+        {
+            var g = groups.FirstOrDefault(x => x.Length >= 3 && x[0] == name);
+            if (g is not null && uint.TryParse(g[2], out var gid)) result.Add(gid);
+            else if (uint.TryParse(name, out var numeric)) result.Add(numeric);
+            else throw EngineException.Invalid($"unable to find group {name}: no matching entries in group file");
+        }
+        return result;
+    }
+
     private static IReadOnlyList<string[]> ReadTable(string path)
     {
         // Never follow a link out of the rootfs: a container's /etc/passwd may be a symlink to anywhere on the host.

@@ -29,6 +29,9 @@ public sealed class SeccompProfiles(IOptions<EngineOptions> options)
         return SeccompCompiler.Compile(profile, capabilities, HostFacts.GoArch, KernelVersion());
     }
 
+    /// <summary>Checks a profile given with --security-opt seccomp=… at create; throws InvalidArgument with the decoder's message.</summary>
+    public static void Validate(string profileJson) => Parse(profileJson, "seccomp profile");
+
     private static SeccompProfile Load(string path)
     {
         if (!File.Exists(path))

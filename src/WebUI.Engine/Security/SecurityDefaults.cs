@@ -23,12 +23,21 @@ public static class SecurityDefaults
         "/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger",
     ];
 
-    /// <summary>Every capability the kernel knows, for --privileged and --cap-add ALL.</summary>
+    /// <summary>Every capability the kernel knows and the engine holds, for --privileged and --cap-add ALL.</summary>
     public static IReadOnlyList<string> AllCapabilities()
     {
         var last = 40;
         try { last = int.Parse(File.ReadAllText("/proc/sys/kernel/cap_last_cap").Trim()); }
         catch (Exception e) when (e is IOException or FormatException) { }
-        return Enumerable.Range(0, last + 1).Select(Capability.Name).Where(n => n is not null).Select(n => n!).ToList();
+        // Only what this process may hand out: a capability outside its own bounding set makes runc fail with EPERM.
+        var bounding = ulong.MaxValue;
+        try
+        {
+            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("CapBnd:", StringComparison.Ordinal));
+            if (line is not null) bounding = Convert.ToUInt64(line[7..].Trim(), 16);
+        }
+        catch (Exception e) when (e is IOException or FormatException) { }
+        return Enumerable.Range(0, Math.Min(last, 63) + 1).Where(i => (bounding & (1UL << i)) != 0)
+            .Select(Capability.Name).Where(n => n is not null).Select(n => n!).ToList();
     }
 }

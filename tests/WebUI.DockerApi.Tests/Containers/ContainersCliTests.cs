@@ -177,8 +177,10 @@ public sealed class ContainersCliTests(BusyboxServerFixture fixture) : IClassFix
         Assert.Equal(hostLinks, host.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         var none = (await Server.Docker("run", "--rm", "--network", "none", "busybox", "ls", "/sys/class/net")).EnsureSuccess();
         Assert.Equal("lo", none.Stdout.Trim());
+        // The default is the `bridge` network: lo and eth0.
         var byDefault = (await Server.Docker("run", "--rm", "busybox", "ip", "-o", "link")).EnsureSuccess();
-        Assert.Single(byDefault.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, byDefault.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("eth0", byDefault.Stdout);
     }
 
     [Fact]

@@ -19,7 +19,16 @@ public sealed class WebUIServer : IAsyncDisposable
     {
         Root = root;
         Port = FreeTcpPort();
+        // Engines side by side must not share the default bridge: each gets its own device and a random 10.2xx.y.0/24.
+        BridgeName = "wu" + Guid.NewGuid().ToString("N")[..10];
+        Settings["Engine__DefaultBridge__Name"] = BridgeName;
+        Settings["Engine__DefaultBridge__Subnet"] = $"10.{Random.Shared.Next(200, 250)}.{Random.Shared.Next(0, 256)}.0/24";
+        Settings["Engine__AddressPools__0__Base"] = $"10.{Random.Shared.Next(200, 250)}.{Random.Shared.Next(0, 16) * 16}.0/20";
+        Settings["Engine__AddressPools__0__Size"] = "24";
     }
+
+    /// <summary>The Linux bridge of this server's default `bridge` network (removed on dispose).</summary>
+    public string BridgeName { get; }
 
     /// <summary>The throwaway directory holding everything of this server (short, for 108-byte socket paths).</summary>
     public string Root { get; }
@@ -167,7 +176,29 @@ public sealed class WebUIServer : IAsyncDisposable
         catch (Exception e) when (e is TimeoutException or InvalidOperationException) { }
         await StopProcessAsync();
         _process?.Dispose();
+        await RemoveNetworkDevicesAsync();
         await Leftovers.RemoveAsync(Root);
+        if (Directory.Exists(Path.Combine("/sys/class/net", BridgeName)))
+            await ProcessRunner.RunAsync("ip", ["link", "del", BridgeName], timeout: TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>Bridges of user-defined networks a failed test did not remove (their records name the device).</summary>
+    private async Task RemoveNetworkDevicesAsync()
+    {
+        var dir = Path.Combine(DataRoot, "networks");
+        if (!Directory.Exists(dir)) return;
+        foreach (var file in Directory.GetFiles(dir, "*.json"))
+        {
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(file));
+                if (doc.RootElement.GetProperty("Driver").GetString() != "bridge") continue;
+                var device = doc.RootElement.GetProperty("Device").GetString();
+                if (!string.IsNullOrEmpty(device) && device != BridgeName && Directory.Exists(Path.Combine("/sys/class/net", device)))
+                    await ProcessRunner.RunAsync("ip", ["link", "del", device], timeout: TimeSpan.FromSeconds(20));
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or IOException) { }
+        }
     }
 
     private static int FreeTcpPort()

@@ -190,7 +190,8 @@ public sealed class ImagesCliTests(ServerFixture fixture) : IClassFixture<Server
     {
         var r = await Server.Docker("pull", "nosuchimage:1");
         Assert.NotEqual(0, r.ExitCode);
-        Assert.Contains("No such image: nosuchimage:1: pulling from registries is not supported yet", r.Stderr);
+        // Offline (as in CI) Docker Hub cannot be reached; online it denies the unknown repository.
+        Assert.True(r.Stderr.Contains("cannot reach registry docker.io", StringComparison.Ordinal) || r.Stderr.Contains("pull access denied for nosuchimage", StringComparison.Ordinal), r.Stderr);
         var inspect = await Server.Docker("image", "inspect", "nosuchimage");
         Assert.Contains("No such image: nosuchimage", inspect.Stderr);
         var bad = await Server.Docker("tag", "nosuchimage", "Bad:1");

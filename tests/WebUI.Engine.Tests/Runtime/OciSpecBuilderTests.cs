@@ -102,7 +102,7 @@ public sealed class OciSpecBuilderTests
     [Fact]
     public void CapAddAndDrop_AreApplied()
     {
-        var caps = OciSpecBuilder.Capabilities(new HostConfig { CapAdd = ["SYS_ADMIN"], CapDrop = ["NET_RAW"] });
+        var caps = WebUI.Engine.Security.Capability.Resolve(false, ["SYS_ADMIN"], ["NET_RAW"]);
         Assert.Contains("CAP_SYS_ADMIN", caps);
         Assert.DoesNotContain("CAP_NET_RAW", caps);
     }

@@ -1,0 +1,4 @@
+namespace WebUI.DockerApi.Containers;
+
+/// <summary>The answer of POST /containers/{id}/update.</summary>
+public sealed record ContainerUpdateResponse(IReadOnlyList<string> Warnings);

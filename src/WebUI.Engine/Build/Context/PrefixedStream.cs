@@ -1,0 +1,42 @@
+namespace WebUI.Engine.Build.Context;
+
+/// <summary>A read-only stream that replays some already-read bytes before the rest of the inner stream (for sniffing compression).
+/// It does not dispose the inner stream: that belongs to the caller (the request body).</summary>
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream inner) : Stream
+{
+    private int _position;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_position < prefixLength)
+        {
+            var n = Math.Min(buffer.Length, prefixLength - _position);
+            prefix.AsSpan(_position, n).CopyTo(buffer);
+            _position += n;
+            return n;
+        }
+        return inner.Read(buffer);
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_position < prefixLength) return Read(buffer.Span);
+        return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

@@ -1,0 +1,29 @@
+namespace WebUI.Audit;
+
+/// <summary>Action names recorded by the dashboard and the account pages (the Docker API records "METHOD /route").</summary>
+public static class AuditActions
+{
+    public const string Login = "login";
+    public const string LoginFailed = "login.failed";
+    public const string Logout = "logout";
+    public const string PasswordChange = "password.change";
+    public const string Setup = "setup";
+    public const string UserCreate = "user.create";
+    public const string UserDisable = "user.disable";
+    public const string UserEnable = "user.enable";
+    public const string UserPasswordReset = "user.password-reset";
+    public const string UserRoleChange = "user.role-change";
+    public const string ContainerCreate = "container.create";
+    public const string ContainerStart = "container.start";
+    public const string ContainerStop = "container.stop";
+    public const string ContainerRestart = "container.restart";
+    public const string ContainerRemove = "container.remove";
+    public const string ImageRemove = "image.remove";
+    public const string ImageTag = "image.tag";
+    public const string ImageLoad = "image.load";
+    public const string ImageSave = "image.save";
+    public const string ImagePull = "image.pull";
+    public const string ImagePush = "image.push";
+    public const string VolumeCreate = "volume.create";
+    public const string VolumeRemove = "volume.remove";
+}

@@ -1,0 +1,48 @@
+namespace WebUI.Audit;
+
+/// <summary>
+/// Records every change made through the Docker API socket (any method but GET and HEAD): the route, the resource id
+/// from the route, and the status answered. Reads are not recorded (docker ps must stay cheap).
+/// </summary>
+internal sealed class DockerApiAuditMiddleware(RequestDelegate next, IAuditLog audit)
+{
+    /// <summary>The socket is root-only (like docker.sock), so whoever reached it is root.</summary>
+    public const string SocketCaller = "root (unix socket)";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+        int? failedWith = null;
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e)
+        {
+            // The error middleware outside this one writes the answer; record the status it will send.
+            failedWith = WebUI.DockerApi.Hosting.DockerErrorMiddleware.Map(e).Status;
+            throw;
+        }
+        finally
+        {
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
+            var values = context.Request.RouteValues;
+            var resource = (values.TryGetValue("id", out var id) ? id : values.TryGetValue("name", out var name) ? name : null)?.ToString()
+                ?? NamedInQuery(context.Request.Query);
+            var status = (failedWith ?? context.Response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await audit.RecordAsync(new AuditRecord(SocketCaller, $"{context.Request.Method} {route}", resource, status, FrontDoors.DockerApi, "unix socket"), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Creations name their resource in the query (containers/create?name=, images/create?fromImage=, build?t=); a name in a JSON body is not read here.</summary>
+    private static string? NamedInQuery(IQueryCollection query)
+    {
+        foreach (var key in (ReadOnlySpan<string>)["name", "fromImage", "fromSrc", "repo", "t"])
+            if (query.TryGetValue(key, out var value) && !string.IsNullOrEmpty(value)) return value.ToString();
+        return null;
+    }
+}

@@ -1,0 +1,12 @@
+namespace WebUI.Identity;
+
+/// <summary>One endpoint as listed by <see cref="EndpointListEndpoint"/>.</summary>
+internal sealed record EndpointDescription(
+    string Route,
+    IReadOnlyList<string> Methods,
+    string DisplayName,
+    bool DockerApi,
+    bool AllowAnonymous,
+    bool HasAuthorize,
+    IReadOnlyList<string> Policies,
+    IReadOnlyList<string> Roles);

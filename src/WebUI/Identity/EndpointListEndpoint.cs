@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using WebUI.DockerApi.Hosting;
+
+namespace WebUI.Identity;
+
+/// <summary>
+/// Test support, mapped only when WEBUI_TEST_ENDPOINT_LIST=1: every endpoint of the running app with its authorization
+/// metadata, so a test can check that each route carries an explicit decision. Admin only even then.
+/// </summary>
+internal static class EndpointListEndpoint
+{
+    public const string EnvironmentVariable = "WEBUI_TEST_ENDPOINT_LIST";
+    public const string Path = "/_test/endpoints";
+
+    public static void MapEndpointList(this IEndpointRouteBuilder app) =>
+        app.MapGet(Path, (EndpointDataSource endpoints) => endpoints.Endpoints.OfType<RouteEndpoint>().Select(e => new EndpointDescription(
+                e.RoutePattern.RawText ?? "",
+                e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [],
+                e.DisplayName ?? "",
+                e.Metadata.GetMetadata<DockerApiEndpointMetadata>() is not null,
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(),
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList(),
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles).OfType<string>().Distinct().ToList())))
+            .RequireAuthorization(Policies.Admin);
+}

@@ -1,0 +1,14 @@
+namespace WebUI.Services;
+
+/// <summary>Registers the dashboard's views of the engine (one per circuit).</summary>
+public static class UiServiceCollectionExtensions
+{
+    public static IServiceCollection AddDashboardViews(this IServiceCollection services)
+    {
+        services.AddScoped<ImagesView>();
+        services.AddScoped<VolumesView>();
+        services.AddScoped<ContainersView>();
+        services.AddScoped<DashboardView>();
+        return services;
+    }
+}

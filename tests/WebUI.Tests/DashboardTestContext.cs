@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+using WebUI.Engine;
+using WebUI.Engine.Containers;
+using WebUI.Engine.Distribution;
+using WebUI.Engine.Events;
+using WebUI.Engine.Images;
+using WebUI.Engine.Volumes;
+using WebUI.Services;
+using WebUI.Tests.Engine;
+
+namespace WebUI.Tests;
+
+/// <summary>A bUnit context with MudBlazor, the dashboard's views and in-memory engine services behind them.</summary>
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
+{
+    protected DashboardTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Events = new TestEventBus();
+        Images = new InMemoryImageService();
+        Volumes = new InMemoryVolumeService();
+        Containers = new InMemoryContainerService(Events);
+        Distribution = new InMemoryDistribution();
+        Services.AddSingleton<IImageDistribution>(Distribution);
+        Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        Services.AddSingleton<IEventBus>(Events);
+        Services.AddSingleton<IImageService>(Images);
+        Services.AddSingleton<IImageUsage>(Images);
+        Services.AddSingleton<IVolumeService>(Volumes);
+        Services.AddSingleton<IVolumeUsage>(Volumes);
+        Services.AddSingleton<IContainerService>(Containers);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Options.Create(new EngineOptions { DataRoot = Path.GetTempPath() }));
+        Services.AddDashboardViews();
+        // A signed-in Admin: the layout shows the user menu and admin links; the views' guard lets every change through.
+        var auth = AddAuthorization();
+        auth.SetAuthorized("admin");
+        auth.SetRoles(WebUI.Identity.Roles.Admin);
+        auth.SetPolicies(WebUI.Identity.Policies.Viewer, WebUI.Identity.Policies.Operator, WebUI.Identity.Policies.Admin);
+        Audit = new WebUI.Tests.Identity.RecordingAuditLog();
+        Services.AddSingleton<WebUI.Audit.IAuditLog>(Audit);
+        Services.AddSingleton<WebUI.Identity.IUserAccess>(new WebUI.Tests.Identity.SignedInUserAccess("admin", WebUI.Identity.Policies.Viewer, WebUI.Identity.Policies.Operator, WebUI.Identity.Policies.Admin));
+        Services.AddScoped<WebUI.Identity.ChangeGuard>();
+    }
+
+    protected TestEventBus Events { get; }
+    protected WebUI.Tests.Identity.RecordingAuditLog Audit { get; }
+    protected InMemoryImageService Images { get; }
+    protected InMemoryVolumeService Volumes { get; }
+    protected InMemoryContainerService Containers { get; }
+    protected InMemoryDistribution Distribution { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor's services are only async-disposable, so the context is disposed asynchronously.</summary>
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    protected override void Dispose(bool disposing)
+    {
+        // xUnit calls Dispose after DisposeAsync; the async path already released everything.
+    }
+
+    /// <summary>Renders the providers pages need for dialogs, popovers and snackbars; returns the provider host.</summary>
+    protected IRenderedComponent<MudDialogProvider> RenderProviders()
+    {
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        return Render<MudDialogProvider>();
+    }
+}

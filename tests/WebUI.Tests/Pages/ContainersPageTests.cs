@@ -1,0 +1,118 @@
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using WebUI.Components.Pages.Containers;
+using WebUI.Engine.Containers;
+
+namespace WebUI.Tests.Pages;
+
+public sealed class ContainersPageTests : DashboardTestContext
+{
+    [Fact]
+    public void Lists_containers_with_state_image_and_labels_linking_to_details()
+    {
+        var web = Containers.Add("web", ContainerStatus.Running, "nginx:1", ("team", "a"));
+
+        var page = Render<ContainersPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("web", page.Find("[data-testid=container-link]").TextContent));
+        Assert.Equal($"/containers/{web.Id}", page.Find("[data-testid=container-link]").GetAttribute("href"));
+        Assert.Equal("running", page.Find("[data-testid=container-state]").TextContent);
+        Assert.Contains("nginx:1", page.Markup);
+        Assert.Contains("team=a", page.Markup);
+    }
+
+    [Fact]
+    public void Says_so_when_there_are_no_containers()
+    {
+        var page = Render<ContainersPage>();
+        page.WaitForElement("[data-testid=containers-empty]");
+    }
+
+    [Fact]
+    public void Search_filters_by_name_on_the_server_side()
+    {
+        Containers.Add("web", ContainerStatus.Running);
+        Containers.Add("db", ContainerStatus.Exited);
+        var page = Render<ContainersPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=container-link]").Count));
+
+        page.FindAll("input").First(i => i.GetAttribute("placeholder")?.StartsWith("Filter") == true).Input("db");
+
+        page.WaitForAssertion(() => Assert.Equal("db", Assert.Single(page.FindAll("[data-testid=container-link]")).TextContent), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public void Bulk_stop_asks_first_then_stops_each_selected_container()
+    {
+        Containers.Add("web", ContainerStatus.Running);
+        Containers.Add("api", ContainerStatus.Running);
+        Containers.Add("idle", ContainerStatus.Running);
+        var dialogs = RenderProviders();
+        var page = Render<ContainersPage>();
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=container-link]").Count));
+
+        SelectRows(page, "web", "api");
+        page.Find("button[data-testid=bulk-stop]").Click();
+        dialogs.WaitForElement("[data-testid=confirm-ok]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["stop web", "stop api"], Containers.Calls.Order().Reverse().ToList()));
+        Assert.True(Containers.Get("idle").State.Running);
+    }
+
+    [Fact]
+    public void Bulk_remove_with_force_removes_running_containers_and_reports_each_failure()
+    {
+        Containers.Add("web", ContainerStatus.Running);
+        Containers.Add("old", ContainerStatus.Exited);
+        var dialogs = RenderProviders();
+        var page = Render<ContainersPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=container-link]").Count));
+
+        SelectRows(page, "web", "old");
+        page.Find("button[data-testid=bulk-remove]").Click();
+        dialogs.WaitForElement("input[data-testid=confirm-force], [data-testid=confirm-force] input").Change(true);
+        dialogs.Find("[data-testid=confirm-ok]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(Containers.Containers));
+        Assert.Contains("remove-force web", Containers.Calls);
+        page.WaitForElement("[data-testid=containers-empty]");
+    }
+
+    [Fact]
+    public void Bulk_remove_without_force_shows_the_engines_refusal_for_a_running_container()
+    {
+        Containers.Add("web", ContainerStatus.Running);
+        var dialogs = RenderProviders();
+        var page = Render<ContainersPage>();
+        page.WaitForElement("[data-testid=container-link]");
+
+        SelectRows(page, "web");
+        page.Find("button[data-testid=bulk-remove]").Click();
+        dialogs.WaitForElement("[data-testid=confirm-ok]").Click();
+
+        var snackbar = Services.GetRequiredService<ISnackbar>();
+        page.WaitForAssertion(() => Assert.Contains(snackbar.ShownSnackbars, s => s.Message != null && s.Message.Contains("container is running") && s.Severity == Severity.Error));
+        Assert.Single(Containers.Containers);
+    }
+
+    [Fact]
+    public void The_table_follows_container_events()
+    {
+        var page = Render<ContainersPage>();
+        page.WaitForElement("[data-testid=containers-empty]");
+
+        var c = Containers.Add("late", ContainerStatus.Created);
+        Events.Publish("container", "create", c.Id);
+
+        page.WaitForAssertion(() => Assert.Equal("late", page.Find("[data-testid=container-link]").TextContent));
+    }
+
+    private static void SelectRows(IRenderedComponent<ContainersPage> page, params string[] names)
+    {
+        foreach (var name in names)
+        {
+            var row = page.FindAll("tr").First(r => r.QuerySelector("[data-testid=container-link]")?.TextContent == name);
+            row.QuerySelector("input[type=checkbox]")!.Change(true);
+        }
+    }
+}
