@@ -32,6 +32,8 @@ public static class EventsApi
         }
 
         await DockerStream.StartAsync(context.Response, context.RequestAborted);
+        // The headers go out now: docker stats (no names) waits for them before it lists the containers.
+        await context.Response.Body.FlushAsync(context.RequestAborted);
         try
         {
             await foreach (var e in bus.SubscribeAsync(since, cts.Token))

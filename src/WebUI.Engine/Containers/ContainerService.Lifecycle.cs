@@ -21,7 +21,13 @@ internal sealed partial class ContainerService
         foreach (var record in store.All().Where(c => !c.State.Running && c.HostConfig.AutoRemove && c.State.StartedAt != default))
             await RemoveAsync(record.Id, force: false, removeVolumes: true, cancellationToken);
         await ApplyRestartPoliciesAtStartAsync(cancellationToken);
-        foreach (var record in store.All().Where(c => c.State.Running)) StartHealthMonitor(record, Live(record.Id), adopted: true);
+        foreach (var record in store.All().Where(c => c.State.Running))
+        {
+            // An adopted run has not ended: stop and kill wait on this until the exit watcher reports it.
+            var live = Live(record.Id);
+            if (live.Exited.Task.IsCompleted) live.Exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            StartHealthMonitor(record, live, adopted: true);
+        }
     }
 
     /// <summary>Brings a record that says "running" in line with reality: an exit file or a vanished container ends the run.</summary>

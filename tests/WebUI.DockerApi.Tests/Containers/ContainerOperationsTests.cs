@@ -113,7 +113,7 @@ print(json.dumps([samples[1]['precpu_stats'] == samples[0]['cpu_stats'], samples
         Assert.Contains("is already in use", taken.Stderr);
         (await Server.Docker("rename", a, a + "-new")).EnsureSuccess();
         Assert.Equal($"/{a}-new", await InspectAsync(id, "{{.Name}}"));
-        Assert.Contains("No such container", (await Server.Docker("inspect", a)).Stderr);
+        Assert.Contains("No such container", (await Server.Docker("container", "inspect", a)).Stderr);
         // The old name is free again.
         (await Server.Docker("create", "--name", a, "busybox", "true")).EnsureSuccess();
         await Server.Docker("rm", a, a + "-new", b);
