@@ -15,8 +15,11 @@ dotnet test WebUI.sln --no-build -c "${CONFIGURATION:-Debug}" -nologo \
   --blame-hang-timeout 10m --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 set -e
-passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# grep finds nothing when no test failed: that is not an error of this script.
+passed=$( (grep -oE 'Passed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+failed=$( (grep -oE 'Failed: +[0-9]+' "$log" || true) | awk '{s+=$2} END {print s+0}')
+# Name the failed tests again at the end, where a truncated CI log still shows them.
+(grep -E '^\s+Failed [A-Za-z]' "$log" || true) | sed 's/^ */failed: /'
 rm -f "$log"
 echo "tests: $passed passed, $failed failed"
 exit "$rc"
