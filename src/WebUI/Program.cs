@@ -5,6 +5,7 @@ using WebUI.Engine.Hosting;
 using WebUI.Hosting;
 using WebUI.Identity;
 using WebUI.Services;
+using WebUI.Registries;
 using WebUI.Registry;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -20,6 +21,7 @@ builder.EnsureLoopbackOnly();
 builder.Services.AddContainerEngine();
 builder.AddDockerApi();
 builder.Services.AddRegistry();
+builder.Services.AddRegistryCredentials();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddDashboardViews();

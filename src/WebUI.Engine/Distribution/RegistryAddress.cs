@@ -1,3 +1,4 @@
+using WebUI.Engine.Errors;
 using WebUI.Engine.References;
 
 namespace WebUI.Engine.Distribution;
@@ -15,5 +16,21 @@ public static class RegistryAddress
         var slash = s.IndexOf('/');
         if (slash >= 0) s = s[..slash];
         return s is "index.docker.io" or "registry-1.docker.io" or "docker.io" ? ImageReference.DefaultDomain : s;
+    }
+
+    /// <summary>
+    /// An address a user typed (host, host:port, with or without scheme or path) as a registry host; anything that is
+    /// not a host name or address with an optional port is refused with a message naming it.
+    /// </summary>
+    public static string Parse(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address)) throw EngineException.Invalid("the registry address must not be empty");
+        var key = DomainOf(address);
+        var (host, port) = key.StartsWith('[')
+            ? (key[..(key.IndexOf(']') + 1)], key[(key.IndexOf(']') + 1)..].TrimStart(':'))
+            : (key.Split(':')[0], key.Contains(':') ? key[(key.IndexOf(':') + 1)..] : "");
+        if (Uri.CheckHostName(host.Trim('[', ']')) == UriHostNameType.Unknown || (port.Length > 0 && !ushort.TryParse(port, out _)))
+            throw EngineException.Invalid($"\"{address}\" is not a registry address (host or host:port)");
+        return key;
     }
 }

@@ -24,6 +24,8 @@ public static class AuditActions
     public const string ImageSave = "image.save";
     public const string ImagePull = "image.pull";
     public const string ImagePush = "image.push";
+    public const string RegistryCredentialAdd = "registry.credential-add";
+    public const string RegistryCredentialRemove = "registry.credential-remove";
     public const string VolumeCreate = "volume.create";
     public const string VolumeRemove = "volume.remove";
 }
