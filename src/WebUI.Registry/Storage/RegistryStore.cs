@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WebUI.Engine;
 using WebUI.Engine.Content;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Storage;
-using WebUI.Engine;
 using WebUI.Registry.Errors;
 
 namespace WebUI.Registry.Storage;

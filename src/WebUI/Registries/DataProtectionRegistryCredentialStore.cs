@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using WebUI.Engine;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Snapshots;
 using WebUI.Engine.Storage;
-using WebUI.Engine;
 
 namespace WebUI.Registries;
 
