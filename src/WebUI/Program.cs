@@ -5,7 +5,9 @@ using WebUI.Engine.Hosting;
 using WebUI.Hosting;
 using WebUI.Identity;
 using WebUI.Services;
+using WebUI.Recording;
 using WebUI.Registry;
+using WebUI.Terminal;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -23,11 +25,13 @@ builder.Services.AddRegistry();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddDashboardViews();
+builder.Services.AddWebTerminal();
 builder.AddWebUIIdentity();
 
 var app = builder.Build();
 
 app.UseDockerApi();
+app.UseDockerApiExecCaller();
 app.UseWhen(context => !DockerApiRequest.IsDockerApi(context), web =>
 {
     web.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -42,6 +46,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDockerApi();
 app.MapRegistry();
+app.MapWebTerminal();
 app.MapWebUIIdentity();
 
 app.Run();

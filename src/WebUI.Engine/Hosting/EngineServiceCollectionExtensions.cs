@@ -7,6 +7,7 @@ using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
 using WebUI.Engine.Networks;
+using WebUI.Engine.Recording;
 using WebUI.Engine.Security;
 using WebUI.Engine.Volumes;
 
@@ -26,6 +27,7 @@ public static class EngineServiceCollectionExtensions
         services.AddImages();
         services.AddDistribution();
         services.AddContainers();
+        services.AddExecRecording();
         services.AddVolumes();
         services.AddNetworks();
         services.AddCommit();
