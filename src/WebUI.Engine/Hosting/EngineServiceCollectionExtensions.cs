@@ -5,6 +5,7 @@ using WebUI.Engine.Commit;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
+using WebUI.Engine.Files;
 using WebUI.Engine.Images;
 using WebUI.Engine.Networks;
 using WebUI.Engine.Recording;
@@ -28,6 +29,7 @@ public static class EngineServiceCollectionExtensions
         services.AddDistribution();
         services.AddContainers();
         services.AddExecRecording();
+        services.AddContainerFiles();
         services.AddVolumes();
         services.AddNetworks();
         services.AddCommit();
