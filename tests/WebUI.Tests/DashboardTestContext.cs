@@ -32,6 +32,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IVolumeService>(Volumes);
         Services.AddSingleton<IVolumeUsage>(Volumes);
         Services.AddSingleton<IContainerService>(Containers);
+        Services.AddSingleton<WebUI.Engine.Files.IContainerFiles>(new InMemoryContainerFiles(Containers));
         Execs = new InMemoryExecService(Containers);
         Services.AddSingleton<WebUI.Engine.Containers.Exec.IExecService>(Execs);
         TerminalClients = new WebUI.Tests.Terminal.RecordingTerminalClients();
