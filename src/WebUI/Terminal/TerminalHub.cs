@@ -17,6 +17,11 @@ public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, A
 {
     public const string Path = "/hubs/terminal";
 
+    /// <summary>How long a passed check covers this connection's keystrokes and resizes.</summary>
+    public static readonly TimeSpan KeystrokeRecheck = TimeSpan.FromSeconds(2);
+
+    private const string CheckedAtKey = "webui.terminal.checked-at";
+
     /// <summary>Opens a session (exec or attach) and joins it; returns the session (the browser then calls Join for output).</summary>
     public Task<TerminalSessionInfo> Open(TerminalOpenRequest request) => Guarded(async () =>
     {
@@ -42,13 +47,13 @@ public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, A
     /// <summary>Typed or pasted text; the browser sends the next chunk only when this one was written (back-pressure).</summary>
     public Task Input(string sessionId, string data) => Guarded(async () =>
     {
-        await sessions.InputAsync(await DemandAsync(), sessionId, data, Context.ConnectionAborted);
+        await sessions.InputAsync(await DemandRecentAsync(), sessionId, data, Context.ConnectionAborted);
         return true;
     });
 
     public Task Resize(string sessionId, int rows, int cols) => Guarded(async () =>
     {
-        await sessions.ResizeAsync(await DemandAsync(), sessionId, rows, cols, Context.ConnectionAborted);
+        await sessions.ResizeAsync(await DemandRecentAsync(), sessionId, rows, cols, Context.ConnectionAborted);
         return true;
     });
 
@@ -65,10 +70,24 @@ public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, A
     }
 
     /// <summary>The connection's user, re-checked against the store (disabled, stamp, role now) for Operator.</summary>
-    private Task<string> DemandAsync()
+    private async Task<string> DemandAsync()
     {
         Identify();
-        return access.DemandAsync(Policies.Operator, Context.ConnectionAborted);
+        var user = await access.DemandAsync(Policies.Operator, Context.ConnectionAborted);
+        Context.Items[CheckedAtKey] = Environment.TickCount64;
+        return user;
+    }
+
+    /// <summary>
+    /// Keystrokes: the store is asked again when the last check of this connection is older than
+    /// <see cref="KeystrokeRecheck"/>, not on every key (a check costs several database reads; echo must stay fast).
+    /// </summary>
+    private Task<string> DemandRecentAsync()
+    {
+        if (Context.Items.TryGetValue(CheckedAtKey, out var at) && at is long ticks && Environment.TickCount64 - ticks < (long)KeystrokeRecheck.TotalMilliseconds
+            && Context.User?.Identity?.Name is { } name)
+            return Task.FromResult(name);
+        return DemandAsync();
     }
 
     /// <summary>The hub's scope has no circuit: the user checks read the connection's principal (from the cookie).</summary>
