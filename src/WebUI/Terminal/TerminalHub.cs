@@ -9,8 +9,9 @@ namespace WebUI.Terminal;
 
 /// <summary>
 /// The web terminal's SignalR hub (/hubs/terminal). Authenticated by the dashboard's session cookie (no token in any
-/// URL), Operator for the connection and again, against the user store, for every call (a disabled user or a changed
-/// role stops at the next keystroke). Errors reach the browser as their plain message.
+/// URL), Operator for the connection and again, against the user store, for every call: open, join and close each
+/// time, keystrokes and resizes when the last check is older than <see cref="KeystrokeRecheck"/> (a disabled user or a
+/// changed role stops within two seconds of typing). Errors reach the browser as their plain message.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
 public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, AuthenticationStateProvider authenticationState, ChangeGuard guard) : Hub
