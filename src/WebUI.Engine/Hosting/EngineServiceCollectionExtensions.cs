@@ -5,8 +5,10 @@ using WebUI.Engine.Commit;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
+using WebUI.Engine.Files;
 using WebUI.Engine.Images;
 using WebUI.Engine.Networks;
+using WebUI.Engine.Recording;
 using WebUI.Engine.Security;
 using WebUI.Engine.Volumes;
 
@@ -26,6 +28,8 @@ public static class EngineServiceCollectionExtensions
         services.AddImages();
         services.AddDistribution();
         services.AddContainers();
+        services.AddExecRecording();
+        services.AddContainerFiles();
         services.AddVolumes();
         services.AddNetworks();
         services.AddCommit();

@@ -18,6 +18,10 @@ public static class AuditActions
     public const string ContainerStop = "container.stop";
     public const string ContainerRestart = "container.restart";
     public const string ContainerRemove = "container.remove";
+    public const string ContainerExec = "container.exec";
+    public const string ContainerAttach = "container.attach";
+    public const string ContainerFileDownload = "container.file-download";
+    public const string ContainerFileUpload = "container.file-upload";
     public const string ImageRemove = "image.remove";
     public const string ImageTag = "image.tag";
     public const string ImageLoad = "image.load";

@@ -8,6 +8,7 @@ public static class UiServiceCollectionExtensions
         services.AddScoped<ImagesView>();
         services.AddScoped<VolumesView>();
         services.AddScoped<ContainersView>();
+        services.AddScoped<ContainerInsightsView>();
         services.AddScoped<DashboardView>();
         return services;
     }
