@@ -7,7 +7,8 @@ namespace WebUI.DockerApi.Hosting;
 
 /// <summary>
 /// Says who calls the Docker API, for the engine's choke point and the audit log: on the unix socket root (root-only,
-/// like docker.sock); on the TCP listener the user of the request's bearer token, else 401 and nothing runs.
+/// like docker.sock); on the TCP listener the user of the request's bearer token, else 401 and nothing runs; a
+/// read-only role (Viewer) gets 403 for anything but GET and HEAD there.
 /// </summary>
 internal sealed class DockerApiCallerMiddleware(RequestDelegate next)
 {
@@ -30,15 +31,24 @@ internal sealed class DockerApiCallerMiddleware(RequestDelegate next)
         }
         if (caller is null)
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer realm=\"webui\"";
-            context.Response.ContentType = "application/json";
-            var message = header.Length == 0
+            await RefuseAsync(context, StatusCodes.Status401Unauthorized, header.Length == 0
                 ? "this Docker API listener needs an API token: send \"Authorization: Bearer <token>\" (docker: HttpHeaders in config.json)"
-                : "the API token is unknown, revoked or expired, or its user is disabled";
-            await JsonSerializer.SerializeAsync(context.Response.Body, new ErrorResponse(message), cancellationToken: context.RequestAborted);
+                : "the API token is unknown, revoked or expired, or its user is disabled");
+            return;
+        }
+        if (!caller.CanChange && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            await RefuseAsync(context, StatusCodes.Status403Forbidden, $"{caller.Name} ({caller.Role}) is read-only: {context.Request.Method} is refused on this listener");
             return;
         }
         using (CallerContext.Enter(caller)) await next(context);
+    }
+
+    private static async Task RefuseAsync(HttpContext context, int status, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, new ErrorResponse(message), cancellationToken: context.RequestAborted);
     }
 }

@@ -5,6 +5,9 @@ namespace WebUI.Components.Pages.Admin;
 /// <summary>The security settings form: one box per <see cref="AdmissionSettings"/> switch.</summary>
 public sealed class SecurityInput
 {
+    /// <summary>Always posted (a hidden field): a form with every box unchecked still binds, as "all off".</summary>
+    public bool Posted { get; set; }
+
     public bool AllowHostBinds { get; set; }
     public bool AllowPrivileged { get; set; }
     public bool AllowHostNamespaces { get; set; }
