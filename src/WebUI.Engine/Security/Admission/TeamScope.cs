@@ -33,7 +33,7 @@ public static class TeamScope
         if (chosen is not null)
         {
             if (!caller.Teams.Contains(chosen, StringComparer.Ordinal))
-                throw new Errors.EngineException(Errors.ErrorKind.Forbidden, $"{what}: {caller.Name} is not a member of team \"{chosen}\" (label {Label})");
+                throw new Errors.EngineException(Errors.ErrorKind.Forbidden, $"{what} refused for {caller.Name} ({caller.Role}): {caller.Name} is not a member of team \"{chosen}\" (label {Label})");
             return chosen;
         }
         return caller.Teams.Count switch
