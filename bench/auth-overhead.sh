@@ -62,8 +62,9 @@ def run(conn, headers):
     for i in range(m + 50):
         s = time.perf_counter_ns()
         conn.request("GET", "/containers/json", headers=headers)
-        r = conn.getresponse(); r.read()
-        assert r.status == 200, r.status
+        r = conn.getresponse()
+        body = r.read()
+        assert r.status == 200, (r.status, body)
         if i >= 50: times.append((time.perf_counter_ns() - s) / 1e6)
     return statistics.median(times)
 a = run(UnixConn("docker"), {})
