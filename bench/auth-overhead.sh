@@ -47,8 +47,15 @@ ps_socket() { DOCKER_HOST="unix://$SOCK" docker ps; }
 ps_tcp() { DOCKER_HOST="tcp://127.0.0.1:$TCP_PORT" DOCKER_CONFIG="$CFG" docker ps; }
 docker run -d --name bench-auth --network none busybox sleep 100000 >/dev/null
 ps_socket >/dev/null; ps_tcp >/dev/null   # warm-up (JIT, caches)
-socket_cli=$(time_runs "$N" ps_socket | median)
-tcp_cli=$(time_runs "$N" ps_tcp | median)
+# interleaved A B N: runs A and B alternately N times each (the machine's load hits both alike); prints "medianA medianB".
+interleaved() {
+  local a=$1 b=$2 n=$3 ta tb
+  ta=$(mktemp); tb=$(mktemp)
+  for _ in $(seq "$n"); do time_runs 1 "$a" >> "$ta"; time_runs 1 "$b" >> "$tb"; done
+  echo "$(median < "$ta") $(median < "$tb")"
+  rm -f "$ta" "$tb"
+}
+read -r socket_cli tcp_cli < <(interleaved ps_socket ps_tcp "$N")
 
 # Raw requests: GET /containers/json M times on one keep-alive connection per side; median per request in ms.
 read -r socket_raw tcp_raw < <(python3 - "$SOCK" "$TCP_PORT" "$TOKEN" "$M" <<'PY'
@@ -72,9 +79,16 @@ b = run(http.client.HTTPConnection("127.0.0.1", port), {"Authorization": "Bearer
 print(f"{a:.4f} {b:.4f}")
 PY
 )
+# A new connection per request (what each docker CLI run does): curl, N runs a side.
+curl_socket() { curl -sf -o /dev/null --unix-socket "$SOCK" http://docker/containers/json; }
+curl_tcp() { curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$TCP_PORT/containers/json"; }
+curl_socket; curl_tcp
+read -r socket_curl tcp_curl < <(interleaved curl_socket curl_tcp "$N")
 docker rm -f bench-auth >/dev/null
 
 printf '%-44s %10s\n' "docker ps, unix socket (no login), s" "$socket_cli" "docker ps, TCP + API token, s" "$tcp_cli"
 printf 'CLI difference: %.2f ms per docker ps (ratio %.3f)\n' "$(echo "($tcp_cli - $socket_cli) * 1000" | bc -l)" "$(echo "$tcp_cli / $socket_cli" | bc -l)"
+printf '%-44s %10s\n' "curl (new connection), unix socket, s" "$socket_curl" "curl (new connection), TCP + token, s" "$tcp_curl"
+printf 'curl difference: %.2f ms per request\n' "$(echo "($tcp_curl - $socket_curl) * 1000" | bc -l)"
 printf '%-44s %10s\n' "GET /containers/json, unix socket, ms" "$socket_raw" "GET /containers/json, TCP + token, ms" "$tcp_raw"
 printf 'raw difference: %.3f ms per request (goal <= 1 ms)\n' "$(echo "$tcp_raw - $socket_raw" | bc -l)"
