@@ -10,6 +10,7 @@ using WebUI.Engine.Images;
 using WebUI.Engine.Networks;
 using WebUI.Engine.Recording;
 using WebUI.Engine.Security;
+using WebUI.Engine.Security.Admission;
 using WebUI.Engine.Volumes;
 
 namespace WebUI.Engine.Hosting;
@@ -25,6 +26,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<EngineReadiness>();
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<SeccompProfiles>();
+        services.AddAdmission();
         services.AddImages();
         services.AddDistribution();
         services.AddContainers();

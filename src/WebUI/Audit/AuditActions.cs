@@ -32,4 +32,11 @@ public static class AuditActions
     public const string RegistryCredentialRemove = "registry.credential-remove";
     public const string VolumeCreate = "volume.create";
     public const string VolumeRemove = "volume.remove";
+    public const string TokenCreate = "token.create";
+    public const string TokenRevoke = "token.revoke";
+    public const string TeamCreate = "team.create";
+    public const string TeamDelete = "team.delete";
+    public const string TeamMemberAdd = "team.member-add";
+    public const string TeamMemberRemove = "team.member-remove";
+    public const string SettingsChange = "settings.change";
 }
