@@ -26,4 +26,8 @@ public static class AuditActions
     public const string ImagePush = "image.push";
     public const string VolumeCreate = "volume.create";
     public const string VolumeRemove = "volume.remove";
+    public const string NetworkCreate = "network.create";
+    public const string NetworkRemove = "network.remove";
+    public const string NetworkConnect = "network.connect";
+    public const string NetworkDisconnect = "network.disconnect";
 }

@@ -7,6 +7,7 @@ public static class UiServiceCollectionExtensions
     {
         services.AddScoped<ImagesView>();
         services.AddScoped<VolumesView>();
+        services.AddScoped<NetworksView>();
         services.AddScoped<ContainersView>();
         services.AddScoped<DashboardView>();
         return services;
