@@ -24,6 +24,7 @@ public static class AuditActions
     public const string ImageSave = "image.save";
     public const string ImagePull = "image.pull";
     public const string ImagePush = "image.push";
+    public const string ImageBuild = "image.build";
     public const string VolumeCreate = "volume.create";
     public const string VolumeRemove = "volume.remove";
     public const string NetworkCreate = "network.create";

@@ -8,6 +8,7 @@ public static class UiServiceCollectionExtensions
         services.AddScoped<ImagesView>();
         services.AddScoped<VolumesView>();
         services.AddScoped<NetworksView>();
+        services.AddScoped<BuildView>();
         services.AddScoped<ContainersView>();
         services.AddScoped<DashboardView>();
         return services;

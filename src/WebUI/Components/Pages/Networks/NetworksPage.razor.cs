@@ -56,7 +56,9 @@ public partial class NetworksPage : IDisposable
     private async Task InspectAsync(NetworkRow row)
     {
         var parameters = new DialogParameters<NetworkInspectDialog> { { d => d.Network, row.Id } };
-        await Dialogs.ShowAsync<NetworkInspectDialog>($"Network {row.Name}", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
+        var dialog = await Dialogs.ShowAsync<NetworkInspectDialog>($"Network {row.Name}", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true, CloseOnEscapeKey = true });
+        await dialog.Result;
+        // A disconnect made in the dialog: the engine's event can come before its record is saved, so read again now.
         Refresh();
     }
 
