@@ -27,6 +27,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Distribution = new InMemoryDistribution();
         Networks = new InMemoryNetworkManager(Events);
         Services.AddSingleton<INetworkManager>(Networks);
+        Builder = new ScriptedImageBuilder();
+        Services.AddSingleton<WebUI.Engine.Build.IImageBuilder>(Builder);
         Services.AddSingleton<IImageDistribution>(Distribution);
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.AddSingleton<IEventBus>(Events);
@@ -58,6 +60,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected InMemoryContainerService Containers { get; }
     protected InMemoryDistribution Distribution { get; }
     protected InMemoryNetworkManager Networks { get; }
+    protected ScriptedImageBuilder Builder { get; }
 
     /// <summary>A Viewer: pages must hide their change buttons, and the guard refuses changes.</summary>
     protected void SignInAsViewer()

@@ -21,7 +21,9 @@ public partial class BuildPage : IDisposable
     private string? _error;
     private string? _imageId;
     private bool _running;
+    private static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(100);
     private DateTime _lastRender;
+    private bool _flushPending;
 
     [Inject] public required BuildView View { get; set; }
 
@@ -60,12 +62,25 @@ public partial class BuildPage : IDisposable
     {
         _logText.Append(text);
         if (_logText.Length > MaxLogChars) _logText.Remove(0, _logText.Length - MaxLogChars);
-        // Redraw a few times a second at most: a chatty RUN step must not flood the circuit.
-        if ((DateTime.UtcNow - _lastRender).TotalMilliseconds < 100) return;
+        // Redraw a few times a second at most (a chatty RUN step must not flood the circuit), and once more after a burst.
+        if (_flushPending) return;
+        var wait = RenderInterval - (DateTime.UtcNow - _lastRender);
+        if (wait <= TimeSpan.Zero)
+        {
+            Flush();
+            return;
+        }
+        _flushPending = true;
+        _ = Task.Delay(wait).ContinueWith(_ => InvokeAsync(Flush), TaskScheduler.Default);
+    });
+
+    private void Flush()
+    {
+        _flushPending = false;
         _lastRender = DateTime.UtcNow;
         _log = _logText.ToString();
         StateHasChanged();
-    });
+    }
 
     private void Cancel() => _cts?.Cancel();
 
