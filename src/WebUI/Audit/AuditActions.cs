@@ -39,4 +39,9 @@ public static class AuditActions
     public const string TeamMemberAdd = "team.member-add";
     public const string TeamMemberRemove = "team.member-remove";
     public const string SettingsChange = "settings.change";
+    public const string ImageBuild = "image.build";
+    public const string NetworkCreate = "network.create";
+    public const string NetworkRemove = "network.remove";
+    public const string NetworkConnect = "network.connect";
+    public const string NetworkDisconnect = "network.disconnect";
 }
