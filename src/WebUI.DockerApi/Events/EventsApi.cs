@@ -39,7 +39,9 @@ public static class EventsApi
             await foreach (var e in bus.SubscribeAsync(since, cts.Token))
             {
                 if (until is not null && e.Time > until) break;
-                if (filter.Matches(e)) await DockerStream.WriteAsync(context.Response, EventMessage.Of(e), cts.Token);
+                // Written under the client's token, not `until`'s: an `until` already past still gets the events it covers
+                // from the history; `until` only ends the wait for new ones.
+                if (filter.Matches(e)) await DockerStream.WriteAsync(context.Response, EventMessage.Of(e), context.RequestAborted);
             }
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)

@@ -35,6 +35,13 @@ public sealed class ContainerEventsTests(BusyboxServerFixture fixture) : IClassF
             "--format", "{{.Actor.Attributes.signal}}")).EnsureSuccess().Stdout;
         // stop -t 0: the stop signal, then SIGKILL at once.
         Assert.Equal("15\n9\n", kill);
+
+        // An `until` already past when the request arrives still gets the events it covers (from the history), then ends.
+        var past = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+        await Task.Delay(200);
+        var replayed = (await Server.Docker("events", "--since", since, "--until", past.ToString("F3", System.Globalization.CultureInfo.InvariantCulture),
+            "--filter", $"container={id}", "--filter", "event=destroy", "--format", "{{.Action}}")).EnsureSuccess().Stdout;
+        Assert.Equal("destroy\n", replayed);
     }
 
     [Fact]
