@@ -1,7 +1,6 @@
 using System.Text.Json;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Runtime;
-using WebUI.Engine.Snapshots;
 using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Containers;

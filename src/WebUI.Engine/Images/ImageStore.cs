@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebUI.Engine.Content;
-using WebUI.Engine.Snapshots;
 using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Images;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using WebUI.Engine;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
-using WebUI.Engine.Snapshots;
 using WebUI.Engine.Storage;
 
 namespace WebUI.Registries;
