@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using WebUI.Engine.Errors;
-using WebUI.Engine.Snapshots;
+using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Recording;
 
