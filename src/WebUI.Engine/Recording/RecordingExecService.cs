@@ -22,7 +22,9 @@ internal sealed partial class RecordingExecService(
     public async Task<ExecRun> StartExecAsync(string execId, bool detach, CancellationToken cancellationToken)
     {
         var run = await inner.StartExecAsync(execId, detach, cancellationToken);
-        if (run.Attachment is null || ExecCaller.Name is not { } user || !options.Value.Enabled) return run;
+        // The front door's own name for the caller, else the engine's caller of this flow (a token user on the TCP listener).
+        var user = ExecCaller.Name ?? Security.Admission.CallerContext.Current?.Name;
+        if (run.Attachment is null || user is null || !options.Value.Enabled) return run;
         var session = inner.GetExec(execId);
         CastWriter writer;
         try

@@ -16,7 +16,13 @@ internal sealed class DockerApiExecCaller(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context)
     {
-        using (ExecCaller.Enter(Describe(context.Features.Get<IConnectionSocketFeature>()?.Socket)))
+        // Other listeners (TCP with a token) leave it to the engine's caller: the token's user.
+        if (context.Features.Get<IConnectionSocketFeature>()?.Socket is not { AddressFamily: AddressFamily.Unix } socket)
+        {
+            await next(context);
+            return;
+        }
+        using (ExecCaller.Enter(Describe(socket)))
             await next(context);
     }
 

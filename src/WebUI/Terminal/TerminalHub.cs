@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using WebUI.Audit;
 using WebUI.Engine.Errors;
+using WebUI.Engine.Security.Admission;
 using WebUI.Identity;
 
 namespace WebUI.Terminal;
@@ -31,7 +32,9 @@ public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, A
         return await guard.RunAsync(Policies.Operator, action, request.ContainerId, async () =>
         {
             var user = Context.User?.Identity?.Name ?? throw new EngineException(ErrorKind.Forbidden, "You are not signed in.");
-            return await sessions.OpenAsync(user, request, Context.ConnectionAborted);
+            // The engine's checks (team visibility, the exec choke point) read the caller of this flow.
+            using (CallerContext.Enter(await access.CallerAsync(Context.User, Context.ConnectionAborted)))
+                return await sessions.OpenAsync(user, request, Context.ConnectionAborted);
         }, Context.ConnectionAborted);
     });
 
