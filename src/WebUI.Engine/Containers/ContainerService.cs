@@ -163,6 +163,7 @@ internal sealed partial class ContainerService(
     {
         var id = record.Id;
         // A run leaves runc state and conmon files behind until its exit is handled; clear them for the new run.
+        await live.RuntimeDeletion;
         await runtime.DeleteAsync(id, force: true, CancellationToken.None);
         runtime.RemoveExecState(id);
         File.Delete(Path.Combine(Paths.BundleDir(id), "oom"));
@@ -339,11 +340,14 @@ internal sealed partial class ContainerService(
     private async Task RemoveLockedAsync(ContainerRecord record, LiveContainer live, bool removeVolumes)
     {
         var id = record.Id;
-        await runtime.DeleteAsync(id, force: true, CancellationToken.None);
-        await networks.RemoveContainerAsync(id, CancellationToken.None);
+        // The runtime's state, the network sandbox and the rootfs are independent: they go side by side. A runc delete
+        // the exit handler started is left to finish on its own (the id is never used again).
+        if (live.RuntimeDeletion.IsCompleted) live.RuntimeDeletion = DeleteRuntimeStateAsync(id);
+        var network = networks.RemoveContainerAsync(id, CancellationToken.None);
         UnmountRootfs(id);
         await ReleaseMountsAsync(record);
         await snapshots.RemoveAsync(id, CancellationToken.None);
+        await network;
         runtime.RemoveExecState(id);
         ForgetExecs(id);
         TryDeleteDirectory(Paths.ContainerDir(id));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Runtime;
 using WebUI.Engine.Snapshots;
+using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Containers;
 

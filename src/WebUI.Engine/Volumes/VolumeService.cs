@@ -7,6 +7,7 @@ using WebUI.Engine.Events;
 using WebUI.Engine.Hosting;
 using WebUI.Engine.Linux;
 using WebUI.Engine.Snapshots;
+using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Volumes;
 

@@ -18,12 +18,18 @@ public static class AuditActions
     public const string ContainerStop = "container.stop";
     public const string ContainerRestart = "container.restart";
     public const string ContainerRemove = "container.remove";
+    public const string ContainerExec = "container.exec";
+    public const string ContainerAttach = "container.attach";
+    public const string ContainerFileDownload = "container.file-download";
+    public const string ContainerFileUpload = "container.file-upload";
     public const string ImageRemove = "image.remove";
     public const string ImageTag = "image.tag";
     public const string ImageLoad = "image.load";
     public const string ImageSave = "image.save";
     public const string ImagePull = "image.pull";
     public const string ImagePush = "image.push";
+    public const string RegistryCredentialAdd = "registry.credential-add";
+    public const string RegistryCredentialRemove = "registry.credential-remove";
     public const string VolumeCreate = "volume.create";
     public const string VolumeRemove = "volume.remove";
     public const string TokenCreate = "token.create";
@@ -33,4 +39,9 @@ public static class AuditActions
     public const string TeamMemberAdd = "team.member-add";
     public const string TeamMemberRemove = "team.member-remove";
     public const string SettingsChange = "settings.change";
+    public const string ImageBuild = "image.build";
+    public const string NetworkCreate = "network.create";
+    public const string NetworkRemove = "network.remove";
+    public const string NetworkConnect = "network.connect";
+    public const string NetworkDisconnect = "network.disconnect";
 }

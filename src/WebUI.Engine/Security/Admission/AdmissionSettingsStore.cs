@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using WebUI.Engine.Snapshots;
+using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Security.Admission;
 
