@@ -58,10 +58,11 @@ public sealed class ContainerTerminalTests : DashboardTestContext
 
         var execId = Execs.Attachments.Keys.First(id => Execs.GetExec(id).ContainerId == c.Id && Sessions.List("admin", c.Id).Count == 1);
         Execs.Exit(execId, 5);
-        tab.WaitForAssertion(() => Assert.Equal("exited with code 5", tab.Find("[data-testid=terminal-session-state]").TextContent));
+        // Async waits and clicks: the synchronous ones block a pool thread the renderer's dispatcher may need (bUnit's advice).
+        await tab.WaitForAssertionAsync(() => Assert.Equal("exited with code 5", tab.Find("[data-testid=terminal-session-state]").TextContent));
 
-        tab.Find("[data-testid=terminal-reattach]").Click();
-        Assert.Equal(mine.Id, JSInterop.Invocations["webuiTerminal.attach"].Single().Arguments[1]);
+        await tab.Find("[data-testid=terminal-reattach]").ClickAsync(new());
+        await tab.WaitForAssertionAsync(() => Assert.Equal(mine.Id, JSInterop.Invocations["webuiTerminal.attach"].Single().Arguments[1]));
         Assert.Contains("exited with code 5", tab.Find("[data-testid=terminal-status]").TextContent);
     }
 
