@@ -9,9 +9,12 @@ using WebUI.Identity;
 namespace WebUI.Identity.Tests;
 
 /// <summary>The real identity services (EF Core on a throwaway webui.db, Identity, policies, audit) in process, without a web server.</summary>
-public sealed class IdentityHost : IAsyncLifetime
+public class IdentityHost : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "webui-id-" + Guid.NewGuid().ToString("N")[..8]);
+
+    /// <summary>The throwaway data root (webui.db and, with the engine, its state).</summary>
+    public string DataRoot => _root;
     private WebApplication? _app;
 
     public IServiceProvider Services => _app!.Services;
@@ -22,9 +25,15 @@ public sealed class IdentityHost : IAsyncLifetime
         builder.Configuration["Engine:DataRoot"] = _root;
         builder.Configuration["Auth:BootstrapAdminPassword"] = "bootstrap-admin-password";
         builder.Services.AddOptions<WebUI.Engine.EngineOptions>().BindConfiguration("Engine");
+        Configure(builder);
         builder.AddWebUIIdentity();
         _app = builder.Build();
         await _app.Services.GetServices<IHostedService>().OfType<IdentityDatabaseInitializer>().Single().StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>More services before identity's (a derived host adds the engine).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
     }
 
     public async Task<WebUIUser> CreateUserAsync(string role)
