@@ -25,7 +25,7 @@ busybox_rootfs() {
   echo 'root:x:0:' > "$dir/etc/group"
 }
 
-# start_webui: builds (Release) if needed, starts a server on BENCH_ROOT, imports busybox.
+# start_webui: builds (Release) if needed, starts a server on BENCH_ROOT (web port: WEBUI_URLS, default any free one), imports busybox.
 start_webui() {
   if [[ ! -f "$WEBUI_DLL" ]]; then dotnet build "$REPO/src/WebUI" -c "${CONFIGURATION:-Release}" -nologo -v:q -clp:ErrorsOnly; fi
   Engine__DataRoot="$BENCH_ROOT/data" Engine__ExecRoot="$BENCH_ROOT/run" Urls="${WEBUI_URLS:-http://127.0.0.1:0}" \

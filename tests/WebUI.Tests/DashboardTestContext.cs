@@ -37,6 +37,15 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IVolumeService>(Volumes);
         Services.AddSingleton<IVolumeUsage>(Volumes);
         Services.AddSingleton<IContainerService>(Containers);
+        Services.AddSingleton<WebUI.Engine.Files.IContainerFiles>(new InMemoryContainerFiles(Containers));
+        Execs = new InMemoryExecService(Containers);
+        Services.AddSingleton<WebUI.Engine.Containers.Exec.IExecService>(Execs);
+        TerminalClients = new WebUI.Tests.Terminal.RecordingTerminalClients();
+        Services.AddSingleton<WebUI.Terminal.ITerminalClients>(TerminalClients);
+        Services.AddSingleton(Options.Create(new WebUI.Terminal.TerminalOptions()));
+        Services.AddSingleton<WebUI.Terminal.TerminalSessions>();
+        Recordings = new InMemoryExecRecordings();
+        Services.AddSingleton<WebUI.Engine.Recording.IExecRecordings>(Recordings);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Options.Create(new EngineOptions { DataRoot = Path.GetTempPath() }));
         Services.AddDashboardViews();
@@ -59,6 +68,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected InMemoryVolumeService Volumes { get; }
     protected InMemoryContainerService Containers { get; }
     protected InMemoryDistribution Distribution { get; }
+    protected InMemoryExecService Execs { get; }
+    protected WebUI.Tests.Terminal.RecordingTerminalClients TerminalClients { get; }
+    protected InMemoryExecRecordings Recordings { get; }
     protected InMemoryNetworkManager Networks { get; }
     protected ScriptedImageBuilder Builder { get; }
 

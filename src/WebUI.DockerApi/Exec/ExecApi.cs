@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using WebUI.DockerApi.Containers;
@@ -26,6 +25,7 @@ public static class ExecApi
     private static async Task<IResult> CreateAsync(string id, HttpContext context, [FromServices] IExecService execs)
     {
         var config = await DockerRequestBody.ReadJsonAsync(context, () => new ExecConfig(), context.RequestAborted);
+        DetachKeys.Parse(config.DetachKeys);
         var execId = await execs.CreateExecAsync(id, config, context.RequestAborted);
         return Results.Json(new ExecCreateResponse(execId), DockerJson.Options, statusCode: StatusCodes.Status201Created);
     }
@@ -46,26 +46,8 @@ public static class ExecApi
         if (session.Running || session.ExitCode is not null) throw EngineException.Conflict($"Error: Exec command {id} has already run");
         var container = containers.Get(session.ContainerId);
         if (!container.State.Running) throw EngineException.Conflict($"Container {container.Id} is not running");
-        var tty = session.Config.Tty;
-        var upgrade = context.Features.Get<IHttpUpgradeFeature>();
-        Stream client;
-        var wantStdin = session.Config.AttachStdin;
-        if (upgrade is { IsUpgradableRequest: true })
-        {
-            context.Response.Headers.Connection = "Upgrade";
-            context.Response.Headers.Upgrade = "tcp";
-            context.Response.ContentType = StreamFrames.ContentType(tty);
-            HalfCloseConnectionMiddleware.MarkHijacked(context);
-            client = await upgrade.UpgradeAsync();
-        }
-        else
-        {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = StreamFrames.ContentType(tty);
-            await context.Response.StartAsync(context.RequestAborted);
-            client = context.Response.Body;
-            wantStdin = false;
-        }
+        var detachKeys = DetachKeys.Parse(session.Config.DetachKeys);
+        await using var client = await HijackedConnection.OpenAsync(context, session.Config.Tty);
 
         ExecRun run;
         try
@@ -74,45 +56,25 @@ public static class ExecApi
         }
         catch (EngineException e)
         {
-            await StreamFrames.WriteAsync(client, tty, LogStream.Stdout, System.Text.Encoding.UTF8.GetBytes(e.Message + "\r\n"), CancellationToken.None);
-            if (!ReferenceEquals(client, context.Response.Body)) await client.DisposeAsync();
+            await client.WriteMessageAsync(e.Message, CancellationToken.None);
             return;
         }
 
-        // Not tied to RequestAborted: a client half-close must not stop the output (see ContainerAttachBridge).
-        using var stop = new CancellationTokenSource();
-        var attachment = run.Attachment;
-        var input = wantStdin && attachment is not null ? PumpStdinAsync(client, attachment, stop.Token) : Task.CompletedTask;
+        var detached = false;
+        if (run.Attachment is { } attachment)
+        {
+            await using (attachment)
+                detached = await client.BridgeAsync(attachment, session.Config.AttachStdin, session.Config.AttachStdout, session.Config.AttachStderr, detachKeys);
+        }
+        // Detached: the process runs on and the session just ends. Otherwise the CLI reads the exit code
+        // (GET /exec/{id}/json) as soon as the stream ends: it is recorded first.
+        if (detached) return;
         try
         {
-            if (attachment is not null)
-            {
-                await using (attachment)
-                {
-                    while (await attachment.ReadAsync(stop.Token) is { } chunk)
-                    {
-                        if (chunk.Stream == LogStream.Stdout && !session.Config.AttachStdout) continue;
-                        if (chunk.Stream == LogStream.Stderr && !session.Config.AttachStderr) continue;
-                        await StreamFrames.WriteAsync(client, tty, chunk.Stream, chunk.Data, stop.Token);
-                        await client.FlushAsync(stop.Token);
-                    }
-                }
-            }
-            // The CLI reads the exit code (GET /exec/{id}/json) as soon as the stream ends: record it first.
             var result = await run.Completion;
-            if (result.Error is not null)
-            {
-                await StreamFrames.WriteAsync(client, tty, LogStream.Stdout, System.Text.Encoding.UTF8.GetBytes(result.Error + "\r\n"), stop.Token);
-                await client.FlushAsync(stop.Token);
-            }
+            if (result.Error is not null) await client.WriteMessageAsync(result.Error, CancellationToken.None);
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException) { }
-        finally
-        {
-            await stop.CancelAsync();
-            try { await input; } catch (Exception e) when (e is OperationCanceledException or IOException) { }
-            if (!ReferenceEquals(client, context.Response.Body)) await client.DisposeAsync();
-        }
+        catch (IOException) { }
     }
 
     private static async Task<IResult> ResizeAsync(string id, HttpContext context, [FromServices] IExecService execs)
@@ -138,20 +100,5 @@ public static class ExecApi
             DetachKeys = e.Config.DetachKeys ?? "",
             Pid = e.Pid,
         }, DockerJson.Options);
-    }
-
-    private static async Task PumpStdinAsync(Stream client, IContainerAttachment attachment, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[8192];
-        while (true)
-        {
-            var n = await client.ReadAsync(buffer, cancellationToken);
-            if (n == 0)
-            {
-                await attachment.CloseStdinAsync(cancellationToken);
-                return;
-            }
-            await attachment.WriteStdinAsync(buffer.AsMemory(0, n), cancellationToken);
-        }
     }
 }

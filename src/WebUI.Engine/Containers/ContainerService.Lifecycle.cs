@@ -1,3 +1,4 @@
+using WebUI.Engine.Errors;
 using WebUI.Engine.Events;
 using WebUI.Engine.Linux;
 
@@ -66,11 +67,19 @@ internal sealed partial class ContainerService
             var code = runtime.ReadExitCode(id) ?? fallbackCode;
             if (code is null) return;
             StopHealthMonitor(live);
+            // Read before runc delete removes the cgroup that counts OOM kills.
             var oomKilled = OomKilled(record);
-            await runtime.DeleteAsync(id, force: true, CancellationToken.None);
-            await networks.TearDownAsync(id, CancellationToken.None);
-            UnmountRootfs(id);
-            await ReleaseMountsAsync(record);
+            // runc delete runs beside the rest and is not waited for: nothing here needs it, the next start waits for
+            // it, and a removed container's id never comes back. A --rm container's network and mounts go with its
+            // removal right below, in one pass.
+            live.RuntimeDeletion = DeleteRuntimeStateAsync(id);
+            if (!record.HostConfig.AutoRemove)
+            {
+                var teardown = networks.TearDownAsync(id, CancellationToken.None);
+                UnmountRootfs(id);
+                await ReleaseMountsAsync(record);
+                await teardown;
+            }
             var now = time.GetUtcNow();
             var ran = now - record.State.StartedAt;
             record.State = record.State with
@@ -94,6 +103,13 @@ internal sealed partial class ContainerService
         {
             live.Lock.Release();
         }
+    }
+
+    /// <summary>runc delete for a run that ended; failures are logged by the runtime, never thrown at the exit handler.</summary>
+    private async Task DeleteRuntimeStateAsync(string id)
+    {
+        try { await runtime.DeleteAsync(id, force: true, CancellationToken.None); }
+        catch (Exception e) when (e is EngineException or IOException) { LogExitHandlingFailed(logger, id, e); }
     }
 
     private void MountRootfs(string id)

@@ -129,6 +129,11 @@ internal sealed partial class ContainerService
         }
     }
 
-    /// <summary>conmon leaves an "oom" file in the bundle when the kernel's OOM killer hit the container's cgroup.</summary>
-    private bool OomKilled(ContainerRecord record) => File.Exists(Path.Combine(Paths.BundleDir(record.Id), "oom"));
+    /// <summary>
+    /// Whether the kernel's OOM killer hit the container's cgroup during this run: its oom_kill counter (the cgroup is
+    /// made afresh at each start), or the "oom" file conmon leaves in the bundle when it saw the event itself. conmon
+    /// alone is not enough: it often handles the exit before the OOM event and then never writes the file.
+    /// </summary>
+    private bool OomKilled(ContainerRecord record) =>
+        Runtime.ConmonRuntime.OomKills(record.Id) > 0 || File.Exists(Path.Combine(Paths.BundleDir(record.Id), "oom"));
 }

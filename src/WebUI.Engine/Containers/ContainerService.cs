@@ -25,6 +25,7 @@ internal sealed partial class ContainerService(
     IEventBus events,
     Security.SeccompProfiles seccompProfiles,
     Volumes.IVolumeService volumes,
+    Security.Admission.IContainerAdmission admission,
     IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<ContainerService> logger) : IContainerService, IImageUsage
@@ -39,6 +40,7 @@ internal sealed partial class ContainerService(
     public async Task<ContainerCreateResult> CreateAsync(ContainerCreateRequest request, string? name, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.Image)) throw EngineException.Invalid("Config.Image is required");
+        admission.AdmitCreate(request);
         var host = request.HostConfig ?? new HostConfig();
         if (string.IsNullOrEmpty(host.NetworkMode) || host.NetworkMode == "default") host.NetworkMode = "bridge";
         if (string.IsNullOrEmpty(host.RestartPolicy.Name)) host.RestartPolicy.Name = "no";
@@ -161,6 +163,7 @@ internal sealed partial class ContainerService(
     {
         var id = record.Id;
         // A run leaves runc state and conmon files behind until its exit is handled; clear them for the new run.
+        await live.RuntimeDeletion;
         await runtime.DeleteAsync(id, force: true, CancellationToken.None);
         runtime.RemoveExecState(id);
         File.Delete(Path.Combine(Paths.BundleDir(id), "oom"));
@@ -337,11 +340,14 @@ internal sealed partial class ContainerService(
     private async Task RemoveLockedAsync(ContainerRecord record, LiveContainer live, bool removeVolumes)
     {
         var id = record.Id;
-        await runtime.DeleteAsync(id, force: true, CancellationToken.None);
-        await networks.RemoveContainerAsync(id, CancellationToken.None);
+        // The runtime's state, the network sandbox and the rootfs are independent: they go side by side. A runc delete
+        // the exit handler started is left to finish on its own (the id is never used again).
+        if (live.RuntimeDeletion.IsCompleted) live.RuntimeDeletion = DeleteRuntimeStateAsync(id);
+        var network = networks.RemoveContainerAsync(id, CancellationToken.None);
         UnmountRootfs(id);
         await ReleaseMountsAsync(record);
         await snapshots.RemoveAsync(id, CancellationToken.None);
+        await network;
         runtime.RemoveExecState(id);
         ForgetExecs(id);
         TryDeleteDirectory(Paths.ContainerDir(id));
@@ -380,7 +386,8 @@ internal sealed partial class ContainerService(
         return tcs.Task;
     }
 
-    public IReadOnlyList<ContainerRecord> List(ContainerListOptions listOptions) => ContainerFilters.Apply(store, store.All(), listOptions);
+    public IReadOnlyList<ContainerRecord> List(ContainerListOptions listOptions) =>
+        ContainerFilters.Apply(store, [.. store.All().Where(c => Security.Admission.TeamScope.CanSee(c.Config.Labels))], listOptions);
 
     public IAsyncEnumerable<LogEntry> LogsAsync(string idOrName, LogOptions logOptions, CancellationToken cancellationToken)
     {

@@ -19,6 +19,12 @@ internal sealed class LiveContainer
 
     public bool Removed { get; set; }
 
+    /// <summary>
+    /// `runc delete` of the last run (its cgroup and runc's state), started when the exit is handled and left to run
+    /// beside the rest; the next start waits for it, so it can never delete a newer run's state.
+    /// </summary>
+    public Task RuntimeDeletion { get; set; } = Task.CompletedTask;
+
     /// <summary>The restart policy's current backoff (0 before the first restart; doubles from 100 ms up to a minute).</summary>
     public TimeSpan RestartDelay { get; set; }
 

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace WebUI.Engine.Linux;
 
-/// <summary>pipe2(2), close(2) and kill(2): the sync pipe handed to conmon and signals to its processes.</summary>
+/// <summary>close(2) and kill(2): the pipes handed to conmon and signals to its processes.</summary>
 internal static partial class Sys
 {
     public const int ESRCH = 3;
@@ -12,14 +12,6 @@ internal static partial class Sys
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int kill_(int pid, int sig);
-
-    /// <summary>A pipe whose ends are inherited by children (no O_CLOEXEC): conmon finds its end by number in _OCI_SYNCPIPE.</summary>
-    public static unsafe (int Read, int Write) pipe2Inheritable()
-    {
-        int* fds = stackalloc int[2];
-        Retry(() => pipe2_(fds, 0), "pipe2", "");
-        return (fds[0], fds[1]);
-    }
 
     public static void close(int fd) => close_(fd);
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
@@ -37,9 +36,9 @@ internal sealed partial class ConmonRuntime
         if (tty) args.Add("-t");
         if (stdin) args.Add("-i");
 
-        var sync = Sys.pipe2Inheritable();
-        var start = connect is null ? (Read: -1, Write: -1) : Sys.pipe2Inheritable();
-        var attach = connect is null ? (Read: -1, Write: -1) : Sys.pipe2Inheritable();
+        var sync = Sys.pipe2CloseOnExec();
+        var start = connect is null ? (Read: -1, Write: -1) : Sys.pipe2CloseOnExec();
+        var attach = connect is null ? (Read: -1, Write: -1) : Sys.pipe2CloseOnExec();
         var syncStream = new FileStream(new SafeFileHandle(sync.Read, ownsHandle: true), FileAccess.Read, 1);
         using var startStream = start.Write < 0 ? null : new FileStream(new SafeFileHandle(start.Write, ownsHandle: true), FileAccess.Write, 1);
         using var attachStream = attach.Read < 0 ? null : new FileStream(new SafeFileHandle(attach.Read, ownsHandle: true), FileAccess.Read, 1);
@@ -47,16 +46,20 @@ internal sealed partial class ConmonRuntime
         var handedOff = false;
         try
         {
-            var env = new Dictionary<string, string> { ["_OCI_SYNCPIPE"] = sync.Write.ToString() };
+            // The child's ends become its descriptors 3 (sync), 4 (start), 5 (attach).
+            var env = new Dictionary<string, string> { ["_OCI_SYNCPIPE"] = MonitorProcess.Fd(0).ToString() };
+            var passed = new List<int> { sync.Write };
             if (connect is not null)
             {
-                env["_OCI_STARTPIPE"] = start.Read.ToString();
-                env["_OCI_ATTACHPIPE"] = attach.Write.ToString();
+                env["_OCI_STARTPIPE"] = MonitorProcess.Fd(1).ToString();
+                env["_OCI_ATTACHPIPE"] = MonitorProcess.Fd(2).ToString();
+                passed.Add(start.Read);
+                passed.Add(attach.Write);
             }
-            Process conmon;
+            MonitorProcess conmon;
             try
             {
-                conmon = Launch(ConmonPath, args, env);
+                conmon = MonitorProcess.Start(ConmonPath, args, env, passed);
             }
             finally
             {
@@ -64,14 +67,10 @@ internal sealed partial class ConmonRuntime
                 Sys.close(sync.Write);
                 if (connect is not null) { Sys.close(start.Read); Sys.close(attach.Write); }
             }
-            using (conmon)
-            {
-                // conmon blocks on a first start-pipe message before it forks away (Podman moves it to a cgroup then).
-                if (startStream is not null) await startStream.WriteAsync("0"u8.ToArray(), cancellationToken);
-                var stderr = conmon.StandardError.ReadToEndAsync(cancellationToken);
-                await conmon.WaitForExitAsync(cancellationToken);
-                if (conmon.ExitCode != 0) throw new EngineException(ErrorKind.Internal, "conmon failed: " + (await stderr).Trim());
-            }
+            // conmon blocks on a first start-pipe message before it forks away (Podman moves it to a cgroup then).
+            if (startStream is not null) await startStream.WriteAsync("0"u8.ToArray(), cancellationToken);
+            var exited = await conmon.WaitForExitAsync(cancellationToken);
+            if (exited.ExitCode != 0) throw new EngineException(ErrorKind.Internal, "conmon failed: " + exited.Message);
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(60));
@@ -166,12 +165,4 @@ internal sealed partial class ConmonRuntime
     /// <summary>Docker's codes for an exec that never ran: 127 when the command is missing, 126 when it cannot be run.</summary>
     private static int ExecFailureCode(string? message) =>
         message is not null && (message.Contains("executable file not found", StringComparison.Ordinal) || message.Contains("no such file or directory", StringComparison.Ordinal)) ? 127 : 126;
-
-    private static Process Launch(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string> env)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = false, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var (k, v) in env) psi.Environment[k] = v;
-        return Process.Start(psi) ?? throw new EngineException(ErrorKind.FailedPrecondition, $"cannot run {file}");
-    }
 }

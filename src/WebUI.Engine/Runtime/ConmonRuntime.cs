@@ -56,12 +56,13 @@ internal sealed partial class ConmonRuntime(IOptions<EngineOptions> options, ILo
             if (!stdinOnce) args.Add("--leave-stdin-open");
         }
 
-        var (syncRead, syncWrite) = Sys.pipe2Inheritable();
+        var (syncRead, syncWrite) = Sys.pipe2CloseOnExec();
         using var syncStream = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(syncRead, ownsHandle: true), FileAccess.Read, 1);
         CommandResult launched;
         try
         {
-            launched = await RunAsync(ConmonPath, args, new Dictionary<string, string> { ["_OCI_SYNCPIPE"] = syncWrite.ToString() }, cancellationToken);
+            var conmon = MonitorProcess.Start(ConmonPath, args, new Dictionary<string, string> { ["_OCI_SYNCPIPE"] = MonitorProcess.Fd(0).ToString() }, [syncWrite]);
+            launched = await conmon.WaitForExitAsync(cancellationToken);
         }
         finally
         {

@@ -10,6 +10,7 @@ public static class UiServiceCollectionExtensions
         services.AddScoped<NetworksView>();
         services.AddScoped<BuildView>();
         services.AddScoped<ContainersView>();
+        services.AddScoped<ContainerInsightsView>();
         services.AddScoped<DashboardView>();
         return services;
     }

@@ -16,8 +16,43 @@ public sealed class ResourcesCliTests(BusyboxServerFixture fixture) : IClassFixt
     [Fact]
     public async Task A_process_exceeding_memory_is_killed()
     {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds().ToString();
         var r = await Server.DockerAsync(["run", "--rm", "-m", "16m", "busybox", "sh", "-c", "x=aaaaaaaaaaaaaaaa; while true; do x=$x$x; done"], timeout: TimeSpan.FromSeconds(90));
         Assert.Equal(137, r.ExitCode);
+
+        // Kept (no --rm) so inspect can show the OOM kill; `docker events` shows the oom event before die.
+        var name = "oom-" + Guid.NewGuid().ToString("N")[..8];
+        r = await Server.DockerAsync(["run", "--name", name, "-m", "16m", "busybox", "sh", "-c", "x=aaaaaaaaaaaaaaaa; while true; do x=$x$x; done"], timeout: TimeSpan.FromSeconds(90));
+        try
+        {
+            Assert.Equal(137, r.ExitCode);
+            Assert.Equal("true 137", (await Server.Docker("inspect", "-f", "{{.State.OOMKilled}} {{.State.ExitCode}}", name)).EnsureSuccess().Stdout.Trim());
+            var until = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString();
+            var actions = (await Server.Docker("events", "--since", since, "--until", until, "--filter", $"container={name}", "--format", "{{.Action}}"))
+                .EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains("oom", actions);
+            Assert.True(Array.IndexOf(actions, "oom") < Array.IndexOf(actions, "die"), string.Join(",", actions));
+        }
+        finally
+        {
+            await Server.Docker("rm", "-f", name);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_within_its_memory_limit_is_not_OOM_killed()
+    {
+        var name = "nooom-" + Guid.NewGuid().ToString("N")[..8];
+        var r = await Server.Docker("run", "--name", name, "-m", "32m", "busybox", "sh", "-c", "exit 137");
+        try
+        {
+            Assert.Equal(137, r.ExitCode);
+            Assert.Equal("false 137", (await Server.Docker("inspect", "-f", "{{.State.OOMKilled}} {{.State.ExitCode}}", name)).EnsureSuccess().Stdout.Trim());
+        }
+        finally
+        {
+            await Server.Docker("rm", "-f", name);
+        }
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public sealed class WebUIServer : IAsyncDisposable
     public string ExecRoot => Path.Combine(Root, "run");
     public string Socket => Path.Combine(ExecRoot, "docker.sock");
     public int Port { get; }
+
+    /// <summary>The server process's pid while it runs.</summary>
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
     public Uri WebBase => new($"http://127.0.0.1:{Port}/");
 
     /// <summary>Environment for clients: DOCKER_HOST and an isolated DOCKER_CONFIG.</summary>
