@@ -97,6 +97,38 @@ public sealed class ImagesTests(DashboardFixture fixture)
         await fixture.CloseAsync(page);
     }
 
+    [Fact]
+    public async Task Pull_from_docker_registry_on_loopback_shows_per_layer_download_progress()
+    {
+        // Debian's docker-registry (the distribution registry) on a loopback port, holding an image with a layer
+        // (2 MB of random bytes) nothing here has: the browser sees the layer downloading, then complete.
+        await using var registry = await WebUI.DockerApi.Tests.Distribution.DistributionRegistry.StartAsync();
+        var reference = $"{registry.Host}/e2e/remote:1";
+        var tar = Path.Combine(fixture.Server.Root, "remote-rootfs.tar");
+        await using (var file = File.Create(tar))
+        await using (var writer = new System.Formats.Tar.TarWriter(file))
+        {
+            await writer.WriteEntryAsync(new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "random.bin")
+            {
+                DataStream = new MemoryStream(System.Security.Cryptography.RandomNumberGenerator.GetBytes(2_000_000)),
+            });
+        }
+        (await fixture.Server.Docker("import", tar, reference)).EnsureSuccess();
+        (await fixture.Server.DockerAsync(["push", reference], timeout: TimeSpan.FromMinutes(2))).EnsureSuccess();
+        (await fixture.Server.Docker("rmi", reference)).EnsureSuccess();
+
+        var page = await PullInBrowserAsync(reference);
+
+        var layer = page.GetByTestId("transfer-layer").First;
+        await Assertions.Expect(layer).ToContainTextAsync("Pull complete", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("transfer-message").Last).ToContainTextAsync("Downloaded newer image for " + reference);
+        await DashboardFixture.ScreenshotAsync(page, "image-pull-docker-registry");
+        var images = await fixture.Server.Docker("images", "--format", "{{.Repository}}:{{.Tag}}");
+        Assert.Contains($"{registry.Host}/e2e/remote:1", images.Stdout);
+        await fixture.CloseAsync(page);
+        (await fixture.Server.Docker("rmi", reference)).EnsureSuccess();
+    }
+
     private async Task<IPage> PullInBrowserAsync(string reference)
     {
         var page = await fixture.OpenAsync("/images");

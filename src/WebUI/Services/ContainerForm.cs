@@ -12,8 +12,12 @@ public sealed class ContainerForm
     public string? Env { get; set; }
     /// <summary>"volume:/path", "/host/dir:/path" or with ":ro", a line.</summary>
     public string? Volumes { get; set; }
-    /// <summary>none or host (bridge networking is not built yet).</summary>
-    public string Network { get; set; } = "none";
+    /// <summary>--mount lines: type=volume|bind|tmpfs,source=,target=[,readonly].</summary>
+    public string? Mounts { get; set; }
+    /// <summary>-p lines: [ip:][hostPort:]containerPort[/udp].</summary>
+    public string? Ports { get; set; }
+    /// <summary>bridge (the default network), none, host, or a user-defined network's name.</summary>
+    public string Network { get; set; } = "bridge";
     public string RestartPolicy { get; set; } = "no";
     /// <summary>Megabytes; null or 0 for no limit.</summary>
     public int? MemoryMb { get; set; }

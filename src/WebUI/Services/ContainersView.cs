@@ -4,13 +4,14 @@ using System.Text.Json;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Events;
+using WebUI.Engine.Networks;
 using WebUI.Audit;
 using WebUI.Identity;
 
 namespace WebUI.Services;
 
 /// <summary>The containers pages' view of the engine: table queries, bulk actions, the run form, details and logs.</summary>
-public sealed class ContainersView(IContainerService containers, ImagesView images, IEventBus events, TimeProvider time, ChangeGuard guard)
+public sealed class ContainersView(IContainerService containers, ImagesView images, INetworkManager networks, IEventBus events, TimeProvider time, ChangeGuard guard)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -22,14 +23,26 @@ public sealed class ContainersView(IContainerService containers, ImagesView imag
         ["created"] = r => r.Created,
     };
 
-    public PagedResult<ContainerRow> Query(PageRequest request)
+    /// <summary>One page of containers; <paramref name="state"/> keeps only that State.Status (running, exited...), null keeps all.</summary>
+    public PagedResult<ContainerRow> Query(PageRequest request, string? state = null)
     {
         var now = time.GetUtcNow();
         var rows = containers.List(new ContainerListOptions { All = true })
+            .Where(c => state is null || c.State.Status == state)
             .Select(c => ToRow(c, now))
-            .Where(r => Paging.Matches(request.Search, [r.Id, r.Name, r.Image, r.State, .. r.Labels.Select(l => $"{l.Key}={l.Value}")]));
+            .Where(r => Paging.Matches(request.Search, [r.Id, r.Name, r.Image, r.State, .. r.Labels.Select(l => $"{l.Key}={l.Value}"), .. r.Ports.Select(p => p.HostPort.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
         return Paging.Apply(rows, request, SortKeys, "created", defaultDescending: true);
     }
+
+    /// <summary>Networks a container can be created on: the predefined ones, then user-defined ones by name.</summary>
+    public IReadOnlyList<string> NetworkNames() =>
+        ["bridge", "none", "host", .. networks.List(new Dictionary<string, IReadOnlyList<string>>()).Where(n => !n.Predefined).Select(n => n.Name).Order(StringComparer.Ordinal)];
+
+    /// <summary>Host ports of a running container (what it publishes now); none when it is not running.</summary>
+    private IReadOnlyList<PortMapping> PortsOf(string containerId) =>
+        networks.Sandbox(containerId) is { } sandbox
+            ? [.. sandbox.Endpoints.Values.SelectMany(e => e.Ports).DistinctBy(p => (p.HostIP, p.HostPort, p.Protocol)).OrderBy(p => p.HostPort)]
+            : [];
 
     /// <summary>Counts by State.Status (running, exited, created...).</summary>
     public IReadOnlyDictionary<string, int> CountByState() =>
@@ -77,6 +90,8 @@ public sealed class ContainersView(IContainerService containers, ImagesView imag
         try
         {
             var entrypoint = CommandLine.Split(form.Entrypoint);
+            var (portBindings, exposed) = PortSpecs.Parse(form.Ports);
+            var mounts = MountSpecs.Parse(form.Mounts);
             var cmd = CommandLine.Split(form.Command);
             request = new ContainerCreateRequest
             {
@@ -85,11 +100,14 @@ public sealed class ContainersView(IContainerService containers, ImagesView imag
                 Entrypoint = entrypoint.Count > 0 ? entrypoint : null,
                 Env = KeyValueLines.Lines(form.Env) is { Count: > 0 } env ? env : null,
                 Labels = KeyValueLines.Parse(form.Labels) is { Count: > 0 } labels ? labels : null,
+                ExposedPorts = exposed,
                 Tty = form.Tty,
                 OpenStdin = form.Tty,
                 HostConfig = new HostConfig
                 {
                     Binds = KeyValueLines.Lines(form.Volumes) is { Count: > 0 } binds ? binds : null,
+                    Mounts = mounts.Count > 0 ? mounts : null,
+                    PortBindings = portBindings,
                     NetworkMode = form.Network,
                     RestartPolicy = new RestartPolicy { Name = form.RestartPolicy },
                     Memory = (form.MemoryMb ?? 0) * 1024L * 1024L,
@@ -140,12 +158,13 @@ public sealed class ContainersView(IContainerService containers, ImagesView imag
     public IDisposable OnChange(Action<string> changed) =>
         events.Subscribe(e => { if (e.Type == "container") changed(e.ActorId); });
 
-    private static ContainerRow ToRow(ContainerRecord c, DateTimeOffset now) => new(
+    private ContainerRow ToRow(ContainerRecord c, DateTimeOffset now) => new(
         c.Id,
         c.Name.TrimStart('/'),
         c.State.Status,
         ContainerStatusText.Describe(c.State, now),
         c.Config.Image,
         c.Created,
-        c.Config.Labels ?? []);
+        c.Config.Labels ?? [],
+        PortsOf(c.Id));
 }

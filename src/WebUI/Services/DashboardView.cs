@@ -2,12 +2,13 @@ using Microsoft.Extensions.Options;
 using WebUI.Engine;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
+using WebUI.Engine.Networks;
 using WebUI.Engine.Volumes;
 
 namespace WebUI.Services;
 
 /// <summary>The home dashboard's view of the engine: counts, disk use and the event feed.</summary>
-public sealed class DashboardView(IImageService images, IVolumeService volumes, ContainersView containers, IEventBus events, IOptions<EngineOptions> options, TimeProvider time)
+public sealed class DashboardView(IImageService images, IVolumeService volumes, INetworkManager networks, ContainersView containers, IEventBus events, IOptions<EngineOptions> options, TimeProvider time)
 {
     private static readonly Dictionary<string, IReadOnlyList<string>> NoFilters = [];
 
@@ -19,6 +20,7 @@ public sealed class DashboardView(IImageService images, IVolumeService volumes, 
             imageList.Count,
             imageList.Sum(i => i.Size),
             volumeList.Count,
+            networks.List(NoFilters).Count,
             containers.CountByState(),
             DiskOf(options.Value.DataRoot));
     }

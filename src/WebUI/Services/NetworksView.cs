@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using WebUI.Audit;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Errors;
@@ -78,7 +76,7 @@ public sealed class NetworksView(INetworkManager networks, IContainerService con
     {
         var target = Trimmed(form.Container) ?? throw EngineException.Invalid("choose a container");
         var address = Trimmed(form.IPv4Address);
-        if (address is not null && (!IPAddress.TryParse(address, out var ip) || ip.AddressFamily != AddressFamily.InterNetwork || address.Contains('/')))
+        if (address is not null && (!PortSpecs.IsAddress(address) || !address.Contains('.')))
             throw EngineException.Invalid($"\"{address}\" is not an IPv4 address (write it without a prefix length)");
         var aliases = (form.Aliases ?? "").Split([' ', ',', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var config = new EndpointConfig { Aliases = aliases, IPv4Address = address };

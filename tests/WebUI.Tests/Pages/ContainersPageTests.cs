@@ -115,4 +115,56 @@ public sealed class ContainersPageTests : DashboardTestContext
             row.QuerySelector("input[type=checkbox]")!.Change(true);
         }
     }
+
+    [Fact]
+    public void Published_ports_of_a_running_container_are_links_to_the_host()
+    {
+        var web = Containers.Add("web", WebUI.Engine.Containers.ContainerStatus.Running);
+        var net = Networks.Add("bridge", predefined: true);
+        Networks.Sandboxes[web.Id] = new WebUI.Engine.Networks.SandboxRecord
+        {
+            ContainerId = web.Id, ContainerName = "web", Hostname = "web", Mode = net.Id,
+            Endpoints = new Dictionary<string, WebUI.Engine.Networks.EndpointRecord>
+            {
+                [net.Id] = new() { NetworkId = net.Id, EndpointId = "e", IfName = "eth0", Ports = [new("0.0.0.0", 8080, 80, "tcp"), new("127.0.0.1", 5353, 53, "udp")] },
+            },
+        };
+
+        var page = Render<ContainersPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=container-port]").Count));
+        var ports = page.FindAll("[data-testid=container-port]");
+        // Ordered by host port; udp is not a web link.
+        Assert.Equal("127.0.0.1:5353→53/udp", ports[0].TextContent);
+        Assert.Null(ports[0].GetAttribute("href"));
+        Assert.Equal("8080→80/tcp", ports[1].TextContent);
+        Assert.Equal("http://localhost:8080/", ports[1].GetAttribute("href"));
+    }
+
+    [Fact]
+    public void The_state_filter_keeps_only_containers_in_that_state()
+    {
+        Containers.Add("up", WebUI.Engine.Containers.ContainerStatus.Running);
+        Containers.Add("down", WebUI.Engine.Containers.ContainerStatus.Exited);
+        RenderProviders();
+        var page = Render<ContainersPage>();
+        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=container-link]").Count));
+
+        var select = page.FindComponents<MudBlazor.MudSelect<string>>().First(s => s.Instance.Label == "State");
+        page.InvokeAsync(() => select.Instance.SelectOption("exited"));
+
+        page.WaitForAssertion(() => Assert.Equal(["down"], page.FindAll("[data-testid=container-link]").Select(e => e.TextContent)));
+    }
+
+    [Fact]
+    public void A_viewer_sees_the_table_without_run_or_bulk_buttons()
+    {
+        SignInAsViewer();
+        Containers.Add("web", WebUI.Engine.Containers.ContainerStatus.Running);
+        var page = Render<ContainersPage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=container-link]"));
+        Assert.Empty(page.FindAll("[data-testid=container-new]"));
+        Assert.Empty(page.FindAll("[data-testid=bulk-stop]"));
+        Assert.Empty(page.FindAll("[data-testid=bulk-remove]"));
+    }
 }

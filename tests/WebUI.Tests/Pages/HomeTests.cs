@@ -8,8 +8,10 @@ namespace WebUI.Tests.Pages;
 public sealed class HomeTests : DashboardTestContext
 {
     [Fact]
-    public void Shows_counts_of_images_volumes_and_containers_by_state()
+    public void Shows_counts_of_images_volumes_networks_and_containers_by_state()
     {
+        Networks.Add("bridge", predefined: true);
+        Networks.Add("backend");
         Images.Images.Add(InMemoryImageService.Image("a", 1_000_000, DateTimeOffset.UtcNow, "docker.io/library/busybox:latest"));
         Images.Images.Add(InMemoryImageService.Image("b", 2_000_000, DateTimeOffset.UtcNow));
         Volumes.Add("data");
@@ -21,6 +23,7 @@ public sealed class HomeTests : DashboardTestContext
 
         page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-testid=image-count]").TextContent));
         Assert.Equal("1", page.Find("[data-testid=volume-count]").TextContent);
+        Assert.Equal("2", page.Find("[data-testid=network-count]").TextContent);
         Assert.Equal("3", page.Find("[data-testid=container-count]").TextContent);
         Assert.Contains("2 running", page.Find("[data-testid=state-running]").TextContent);
         Assert.Contains("1 exited", page.Find("[data-testid=state-exited]").TextContent);

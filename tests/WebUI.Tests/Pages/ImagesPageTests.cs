@@ -203,4 +203,18 @@ public sealed class ImagesPageTests : DashboardTestContext
         page.WaitForAssertion(() => Assert.Equal("busybox_latest.tar", Assert.Single(JSInterop.Invocations, i => i.Identifier == "webui.downloadStream").Arguments[0]));
         Assert.Equal(["busybox:latest"], Assert.Single(Images.Saved));
     }
+
+    [Fact]
+    public void A_viewer_sees_images_and_history_but_no_change_buttons()
+    {
+        SignInAsViewer();
+        Images.Images.Add(InMemoryImageService.Image("a", 1_000, DateTimeOffset.UtcNow, "docker.io/library/busybox:latest"));
+        var page = Render<ImagesPage>();
+        page.WaitForAssertion(() => Assert.Equal("busybox:latest", page.Find("[data-testid=image-tag]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=pull-button]"));
+        Assert.Empty(page.FindAll("[data-testid=build-button]"));
+        Assert.Empty(page.FindAll("[data-testid=image-remove]"));
+        Assert.Empty(page.FindAll("button[aria-label=Tag]"));
+        page.Find("button[aria-label=History]");
+    }
 }

@@ -6,10 +6,12 @@ using WebUI.Services;
 namespace WebUI.Components.Pages.Containers;
 
 /// <summary>The create/run form; on success it opens the new container's page.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = WebUI.Identity.Policies.Operator)]
 public partial class ContainerCreatePage
 {
     private readonly ContainerForm _form = new();
     private IReadOnlyList<string>? _imageNames;
+    private IReadOnlyList<string> _networks = ["bridge", "none", "host"];
     private string? _error;
     private bool _busy;
 
@@ -25,6 +27,7 @@ public partial class ContainerCreatePage
         try
         {
             _imageNames = await View.ImageNamesAsync(CancellationToken.None);
+            _networks = View.NetworkNames();
         }
         catch (Exception e)
         {

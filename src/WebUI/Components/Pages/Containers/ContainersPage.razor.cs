@@ -12,7 +12,9 @@ public partial class ContainersPage : IDisposable
     private MudTable<ContainerRow>? _table;
     private HashSet<ContainerRow> _selected = [];
     private IDisposable? _subscription;
+    private static readonly string[] States = ["running", "created", "exited", "paused", "restarting", "dead"];
     private string? _search;
+    private string? _state;
     private string? _error;
     private bool _loading = true;
     private bool _busy;
@@ -20,6 +22,7 @@ public partial class ContainersPage : IDisposable
     [Inject] public required ContainersView View { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required NavigationManager Navigation { get; set; }
 
     protected override void OnInitialized() =>
         _subscription = View.OnChange(id => _ = InvokeAsync(ReloadAsync));
@@ -35,7 +38,7 @@ public partial class ContainersPage : IDisposable
                 Descending = state.SortDirection == SortDirection.Descending,
                 Page = state.Page,
                 PageSize = state.PageSize,
-            });
+            }, _state);
             _error = null;
             // Rows are rebuilt on every load: keep the selection by id.
             var selectedIds = _selected.Select(r => r.Id).ToHashSet();
@@ -61,6 +64,23 @@ public partial class ContainersPage : IDisposable
     {
         _search = text;
         await ReloadAsync();
+    }
+
+    private async Task StateAsync(string? state)
+    {
+        _state = state;
+        await ReloadAsync();
+    }
+
+    private static string PortText(WebUI.Engine.Networks.PortMapping p) =>
+        $"{(p.HostIP is "" or "0.0.0.0" ? "" : p.HostIP + ":")}{p.HostPort}→{p.ContainerPort}/{p.Protocol}";
+
+    /// <summary>A port published on all addresses opens on the host the browser reached the dashboard at.</summary>
+    private string PortUrl(WebUI.Engine.Networks.PortMapping p)
+    {
+        var host = p.HostIP is "" or "0.0.0.0" or "::" ? new Uri(Navigation.BaseUri).Host : p.HostIP;
+        if (host.Contains(':') && !host.StartsWith('[')) host = $"[{host}]";
+        return $"http://{host}:{p.HostPort}/";
     }
 
     private async Task ApplyAsync(ContainerAction action)
