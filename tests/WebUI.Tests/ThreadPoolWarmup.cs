@@ -14,5 +14,7 @@ internal static class ThreadPoolWarmup
     {
         ThreadPool.GetMinThreads(out var worker, out var io);
         ThreadPool.SetMinThreads(Math.Max(worker, 32), Math.Max(io, 32));
+        // bUnit's default of one second is a render or two on a machine at load 30; a wait that passes returns at once.
+        Bunit.BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
     }
 }

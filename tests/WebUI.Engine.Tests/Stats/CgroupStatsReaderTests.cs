@@ -38,6 +38,12 @@ public sealed class CgroupStatsReaderTests : IDisposable
         var first = _reader.Read(_path, _process.Id, "abc", "busy", null, DateTimeOffset.UtcNow);
         await Task.Delay(1500);
         var second = _reader.Read(_path, _process.Id, "abc", "busy", first, DateTimeOffset.UtcNow);
+        // On a loaded machine the loop may not have had the CPU yet: read again (each read's pre-sample is `first`).
+        for (var i = 0; i < 20 && second.CpuStats.CpuUsage.TotalUsage <= first.CpuStats.CpuUsage.TotalUsage; i++)
+        {
+            await Task.Delay(500);
+            second = _reader.Read(_path, _process.Id, "abc", "busy", first, DateTimeOffset.UtcNow);
+        }
 
         Assert.Equal(67108864UL, second.MemoryStats.Limit);
         Assert.True(second.MemoryStats.Usage > 0);
