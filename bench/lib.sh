@@ -25,10 +25,10 @@ busybox_rootfs() {
   echo 'root:x:0:' > "$dir/etc/group"
 }
 
-# start_webui: builds (Release) if needed, starts a server on BENCH_ROOT, imports busybox.
+# start_webui: builds (Release) if needed, starts a server on BENCH_ROOT (web port: WEBUI_URLS, default any free one), imports busybox.
 start_webui() {
   if [[ ! -f "$WEBUI_DLL" ]]; then dotnet build "$REPO/src/WebUI" -c "${CONFIGURATION:-Release}" -nologo -v:q -clp:ErrorsOnly; fi
-  Engine__DataRoot="$BENCH_ROOT/data" Engine__ExecRoot="$BENCH_ROOT/run" Urls="http://127.0.0.1:0" \
+  Engine__DataRoot="$BENCH_ROOT/data" Engine__ExecRoot="$BENCH_ROOT/run" Urls="${WEBUI_URLS:-http://127.0.0.1:0}" \
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     dotnet "$WEBUI_DLL" > "$BENCH_ROOT/server.log" 2>&1 &
   SERVER_PID=$!

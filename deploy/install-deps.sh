@@ -13,6 +13,9 @@ if [[ "${1:-}" == "--runtime-only" ]]; then
   packages=(runc conmon containernetworking-plugins iptables iproute2 busybox-static tini catatonit)
 fi
 
+# The build bundles xterm.js and the SignalR client from the npm registry (src/WebUI/ClientLib): npm must exist.
+command -v npm >/dev/null || packages+=(npm)
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,7 +5,10 @@ using WebUI.Engine.Hosting;
 using WebUI.Hosting;
 using WebUI.Identity;
 using WebUI.Services;
+using WebUI.Recording;
+using WebUI.Registries;
 using WebUI.Registry;
+using WebUI.Terminal;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -20,14 +23,17 @@ builder.EnsureLoopbackOnly();
 builder.Services.AddContainerEngine();
 builder.AddDockerApi();
 builder.Services.AddRegistry();
+builder.Services.AddRegistryCredentials();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.Services.AddDashboardViews();
+builder.Services.AddWebTerminal();
 builder.AddWebUIIdentity();
 
 var app = builder.Build();
 
 app.UseDockerApi();
+app.UseDockerApiExecCaller();
 app.UseWhen(context => !DockerApiRequest.IsDockerApi(context), web =>
 {
     web.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -42,6 +48,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDockerApi();
 app.MapRegistry();
+app.MapWebTerminal();
 app.MapWebUIIdentity();
 
 app.Run();

@@ -18,6 +18,45 @@ public sealed class IdentityTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Each_role_sees_only_what_it_may_use()
+    {
+        var admin = await fixture.OpenAsync("/");
+        foreach (var link in new[] { "Users", "Teams", "Security settings", "Audit log" })
+            await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = link })).ToBeVisibleAsync();
+        var op = "operator-" + Guid.NewGuid().ToString("N")[..6];
+        await admin.GotoAsync(new Uri(fixture.Server.WebBase, "/admin/users").ToString());
+        await admin.Locator("#new-name").FillAsync(op);
+        await admin.Locator("#new-password").FillAsync("operator-password-1234");
+        await admin.Locator("#new-role").SelectOptionAsync("Operator");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Create user" }).ClickAsync();
+        await Assertions.Expect(admin.GetByTestId("users-message")).ToContainTextAsync($"Created {op}");
+        await admin.GotoAsync(new Uri(fixture.Server.WebBase, "/admin/security").ToString());
+        await Assertions.Expect(admin.GetByText("Allow host bind mounts")).ToBeVisibleAsync();
+        await DashboardFixture.ScreenshotAsync(admin, "admin-security-settings");
+        await fixture.CloseAsync(admin);
+
+        // An Operator: the dashboard and the run form, no Admin links, Admin pages refused; makes an API token, shown once.
+        var page = await fixture.OpenAsync("/", op, "operator-password-1234");
+        await Assertions.Expect(page.GetByTestId("user-name")).ToHaveTextAsync(op);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Teams" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Security settings" })).ToHaveCountAsync(0);
+        foreach (var path in new[] { "/admin/teams", "/admin/security" })
+        {
+            await page.GotoAsync(new Uri(fixture.Server.WebBase, path).ToString());
+            await page.WaitForURLAsync("**/account/denied**");
+        }
+        await page.GotoAsync(new Uri(fixture.Server.WebBase, "/account/tokens").ToString());
+        await page.Locator("#token-name").FillAsync("laptop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("new-token")).ToContainTextAsync("webui_");
+        await DashboardFixture.ScreenshotAsync(page, "operator-token-created");
+        await page.GotoAsync(new Uri(fixture.Server.WebBase, "/account/tokens").ToString());
+        await Assertions.Expect(page.GetByTestId("new-token")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("token-row")).ToContainTextAsync("laptop");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Wrong_password_shows_an_error_and_no_dashboard()
     {
         var page = await fixture.NewPageAsync();

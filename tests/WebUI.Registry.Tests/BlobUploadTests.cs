@@ -8,7 +8,7 @@ using WebUI.DockerApi.Tests.Distribution;
 namespace WebUI.Registry.Tests;
 
 /// <summary>Blob uploads of the OCI distribution spec: monolithic, chunked, mounted, verified, cancelled.</summary>
-public sealed class BlobUploadTests(ServerFixture fixture) : IClassFixture<ServerFixture>, IDisposable
+public sealed class BlobUploadTests(RegistryServerFixture fixture) : IClassFixture<RegistryServerFixture>, IDisposable
 {
     private readonly RegistryHttp _registry = new(fixture.Server);
     private HttpClient Http => _registry.Http;

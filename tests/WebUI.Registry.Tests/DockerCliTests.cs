@@ -1,9 +1,10 @@
+using WebUI.Registry.Tests.Support;
 using WebUI.DockerApi.Tests.Fixtures;
 
 namespace WebUI.Registry.Tests;
 
 /// <summary>The docker CLI, through WebUI's own distribution client, pushes to and pulls from WebUI's built-in registry.</summary>
-public sealed class DockerCliTests(BusyboxServerFixture fixture) : IClassFixture<BusyboxServerFixture>
+public sealed class DockerCliTests(RegistryBusyboxServerFixture fixture) : IClassFixture<RegistryBusyboxServerFixture>
 {
     private WebUIServer Server => fixture.Server;
 
@@ -15,8 +16,8 @@ public sealed class DockerCliTests(BusyboxServerFixture fixture) : IClassFixture
         var push = (await Server.DockerAsync(["push", name], timeout: TimeSpan.FromSeconds(120))).EnsureSuccess();
         var digest = push.Stdout.Split('\n').Single(l => l.StartsWith("1: digest: ", StringComparison.Ordinal)).Split(' ')[2];
 
-        using var http = new HttpClient { BaseAddress = Server.WebBase };
-        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v2/team/busybox/manifests/1"));
+        using var registry = new RegistryHttp(Server);
+        using var head = await registry.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v2/team/busybox/manifests/1"));
         Assert.Equal(digest, head.Headers.GetValues("Docker-Content-Digest").Single());
 
         (await Server.Docker("rmi", name)).EnsureSuccess();

@@ -6,7 +6,7 @@ using WebUI.Registry.Tests.Support;
 namespace WebUI.Registry.Tests;
 
 /// <summary>Tags list and catalog, with n/last paging and the Link header (own server: the catalog must hold only these repositories).</summary>
-public sealed class ListingTests(ServerFixture fixture) : IClassFixture<ServerFixture>, IDisposable
+public sealed class ListingTests(RegistryServerFixture fixture) : IClassFixture<RegistryServerFixture>, IDisposable
 {
     private readonly RegistryHttp _registry = new(fixture.Server);
     private HttpClient Http => _registry.Http;

@@ -8,7 +8,7 @@ using WebUI.DockerApi.Tests.Distribution;
 namespace WebUI.Registry.Tests;
 
 /// <summary>Manifests: by tag and digest, checked before they are stored, deleted, and found as referrers.</summary>
-public sealed class ManifestTests(ServerFixture fixture) : IClassFixture<ServerFixture>, IDisposable
+public sealed class ManifestTests(RegistryServerFixture fixture) : IClassFixture<RegistryServerFixture>, IDisposable
 {
     private const string OciManifest = "application/vnd.oci.image.manifest.v1+json";
     private const string OciIndex = "application/vnd.oci.image.index.v1+json";

@@ -6,7 +6,7 @@ using WebUI.DockerApi.Tests.Distribution;
 namespace WebUI.Registry.Tests;
 
 /// <summary>The real skopeo (containers/image) pushes to and pulls from the built-in registry.</summary>
-public sealed class SkopeoTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed class SkopeoTests(RegistryServerFixture fixture) : IClassFixture<RegistryServerFixture>
 {
     private WebUIServer Server => fixture.Server;
 

@@ -11,6 +11,7 @@ public sealed class UploadExpiryTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _server = await WebUIServer.StartAsync(s =>
     {
+        s.Settings["Auth__BootstrapAdminPassword"] = RegistryServerFixture.Password;
         s.Settings["Registry__UploadSessionExpiry"] = "00:00:01";
         s.Settings["Registry__UploadSweepInterval"] = "00:00:00.250";
     });

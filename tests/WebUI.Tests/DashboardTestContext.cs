@@ -7,6 +7,7 @@ using WebUI.Engine.Containers;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
 using WebUI.Engine.Images;
+using WebUI.Engine.Networks;
 using WebUI.Engine.Volumes;
 using WebUI.Services;
 using WebUI.Tests.Engine;
@@ -24,6 +25,10 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Volumes = new InMemoryVolumeService();
         Containers = new InMemoryContainerService(Events);
         Distribution = new InMemoryDistribution();
+        Networks = new InMemoryNetworkManager(Events);
+        Services.AddSingleton<INetworkManager>(Networks);
+        Builder = new ScriptedImageBuilder();
+        Services.AddSingleton<WebUI.Engine.Build.IImageBuilder>(Builder);
         Services.AddSingleton<IImageDistribution>(Distribution);
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
         Services.AddSingleton<IEventBus>(Events);
@@ -32,11 +37,20 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IVolumeService>(Volumes);
         Services.AddSingleton<IVolumeUsage>(Volumes);
         Services.AddSingleton<IContainerService>(Containers);
+        Services.AddSingleton<WebUI.Engine.Files.IContainerFiles>(new InMemoryContainerFiles(Containers));
+        Execs = new InMemoryExecService(Containers);
+        Services.AddSingleton<WebUI.Engine.Containers.Exec.IExecService>(Execs);
+        TerminalClients = new WebUI.Tests.Terminal.RecordingTerminalClients();
+        Services.AddSingleton<WebUI.Terminal.ITerminalClients>(TerminalClients);
+        Services.AddSingleton(Options.Create(new WebUI.Terminal.TerminalOptions()));
+        Services.AddSingleton<WebUI.Terminal.TerminalSessions>();
+        Recordings = new InMemoryExecRecordings();
+        Services.AddSingleton<WebUI.Engine.Recording.IExecRecordings>(Recordings);
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Options.Create(new EngineOptions { DataRoot = Path.GetTempPath() }));
         Services.AddDashboardViews();
         // A signed-in Admin: the layout shows the user menu and admin links; the views' guard lets every change through.
-        var auth = AddAuthorization();
+        var auth = Auth = AddAuthorization();
         auth.SetAuthorized("admin");
         auth.SetRoles(WebUI.Identity.Roles.Admin);
         auth.SetPolicies(WebUI.Identity.Policies.Viewer, WebUI.Identity.Policies.Operator, WebUI.Identity.Policies.Admin);
@@ -47,11 +61,26 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     }
 
     protected TestEventBus Events { get; }
+    /// <summary>Who the pages see signed in; <see cref="SignInAsViewer"/> narrows it to read-only.</summary>
+    protected Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
     protected WebUI.Tests.Identity.RecordingAuditLog Audit { get; }
     protected InMemoryImageService Images { get; }
     protected InMemoryVolumeService Volumes { get; }
     protected InMemoryContainerService Containers { get; }
     protected InMemoryDistribution Distribution { get; }
+    protected InMemoryExecService Execs { get; }
+    protected WebUI.Tests.Terminal.RecordingTerminalClients TerminalClients { get; }
+    protected InMemoryExecRecordings Recordings { get; }
+    protected InMemoryNetworkManager Networks { get; }
+    protected ScriptedImageBuilder Builder { get; }
+
+    /// <summary>A Viewer: pages must hide their change buttons, and the guard refuses changes.</summary>
+    protected void SignInAsViewer()
+    {
+        Auth.SetRoles(WebUI.Identity.Roles.Viewer);
+        Auth.SetPolicies(WebUI.Identity.Policies.Viewer);
+        Services.AddSingleton<WebUI.Identity.IUserAccess>(new WebUI.Tests.Identity.SignedInUserAccess("viewer", WebUI.Identity.Policies.Viewer));
+    }
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using WebUI.DockerApi.Distribution;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Build;
 using WebUI.Engine.Errors;
@@ -43,6 +44,7 @@ public static class BuildApi
             NetworkMode = DockerQuery.String(request, "networkmode"),
             Platform = DockerQuery.String(request, "platform"),
             CacheFrom = JsonList(request, "cachefrom"),
+            RegistryAuth = RegistryAuth.FromConfigHeader(request.Headers[RegistryAuth.ConfigHeaderName]),
         };
 
         var started = false;

@@ -8,6 +8,7 @@ namespace WebUI.DockerApi.Distribution;
 public static class RegistryAuth
 {
     public const string HeaderName = "X-Registry-Auth";
+    public const string ConfigHeaderName = "X-Registry-Config";
 
     /// <summary>Anonymous when the header is absent or unreadable, as dockerd treats it.</summary>
     public static RegistryCredentials FromHeader(string? header)
@@ -23,6 +24,27 @@ public static class RegistryAuth
         {
             return RegistryCredentials.Anonymous;
         }
+    }
+
+    /// <summary>
+    /// The X-Registry-Config header of POST /build: base64url JSON mapping registry addresses to AuthConfigs, keyed
+    /// here by registry host (<see cref="RegistryAddress.DomainOf"/>). Empty when absent or unreadable, as dockerd.
+    /// </summary>
+    public static Dictionary<string, RegistryCredentials> FromConfigHeader(string? header)
+    {
+        var result = new Dictionary<string, RegistryCredentials>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(header)) return result;
+        try
+        {
+            var configs = JsonSerializer.Deserialize<Dictionary<string, AuthConfig>>(DecodeBase64(header.Trim()));
+            foreach (var (address, config) in configs ?? [])
+                if (config is not null) result[RegistryAddress.DomainOf(address)] = FromConfig(config) with { ServerAddress = address };
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            result.Clear();
+        }
+        return result;
     }
 
     public static RegistryCredentials FromConfig(AuthConfig config)

@@ -35,23 +35,37 @@ public static class DockerApiHostingExtensions
         builder.Services.AddSingleton<IHostedService, SocketPermissionsService>();
 
         var socket = SocketPath(builder.Configuration);
+        var tcp = TcpEndpoint(builder.Configuration);
         var urls = builder.Configuration["Urls"] ?? builder.Configuration["urls"] ?? DefaultUrls;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             SocketListener.ListenOnUrls(kestrel, urls);
             SocketListener.PrepareDirectory(socket);
-            kestrel.ListenUnixSocket(socket, listen =>
-            {
-                listen.Use(next => connection =>
-                {
-                    connection.Features.Set(DockerApiConnectionFeature.Instance);
-                    return next(connection);
-                });
-                listen.Use(next => new UpgradeBodyConnectionMiddleware(next).OnConnectionAsync);
-                listen.Use(next => new HalfCloseConnectionMiddleware(next).OnConnectionAsync);
-            });
+            kestrel.ListenUnixSocket(socket, listen => UseDockerConnection(listen, DockerApiConnectionFeature.Instance));
+            if (tcp is not null) kestrel.Listen(tcp, listen => UseDockerConnection(listen, DockerApiConnectionFeature.Tcp));
         });
         return builder;
+    }
+
+    private static void UseDockerConnection(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen, DockerApiConnectionFeature feature)
+    {
+        listen.Use(next => connection =>
+        {
+            connection.Features.Set(feature);
+            return next(connection);
+        });
+        listen.Use(next => new UpgradeBodyConnectionMiddleware(next).OnConnectionAsync);
+        listen.Use(next => new HalfCloseConnectionMiddleware(next).OnConnectionAsync);
+    }
+
+    /// <summary>DockerApi:Tcp as an endpoint; null when off. Only an IP address (no host names): what it binds must be explicit.</summary>
+    public static System.Net.IPEndPoint? TcpEndpoint(IConfiguration configuration)
+    {
+        var configured = configuration[$"{DockerApiOptions.SectionName}:Tcp"];
+        if (string.IsNullOrWhiteSpace(configured)) return null;
+        if (!System.Net.IPEndPoint.TryParse(configured.Trim(), out var endpoint) || endpoint.Port == 0)
+            throw new InvalidOperationException($"DockerApi:Tcp: '{configured}' is not an ip:port address (e.g. 127.0.0.1:2375)");
+        return endpoint;
     }
 
     /// <summary>The socket path from DockerApi:Socket, else &lt;Engine:ExecRoot&gt;/docker.sock.</summary>
@@ -67,12 +81,14 @@ public static class DockerApiHostingExtensions
     public static IApplicationBuilder UseDockerApi(this IApplicationBuilder app) =>
         app.UseWhen(DockerApiRequest.IsDockerApi, docker => docker
             .UseMiddleware<DockerErrorMiddleware>()
-            .UseMiddleware<ApiVersionMiddleware>());
+            .UseMiddleware<ApiVersionMiddleware>()
+            .UseMiddleware<DockerApiCallerMiddleware>());
 
     /// <summary>Maps every Docker API route, marked so they match only on Docker API connections.</summary>
     public static IEndpointRouteBuilder MapDockerApi(this IEndpointRouteBuilder app)
     {
-        // No login on the socket: it is root-only (0600, like docker.sock), so reaching it already means root.
+        // No cookie login here: the socket is root-only (0660, like docker.sock), so reaching it already means root, and
+        // the TCP listener demands an API token per request (DockerApiCallerMiddleware) and serves only its allow-list.
         // This is the one place that says so; the web port never matches these routes (DockerApiMatcherPolicy).
         var api = app.MapGroup("").WithMetadata(DockerApiEndpointMetadata.Instance).AllowAnonymous();
         api.MapDaemonApi();

@@ -6,7 +6,7 @@ namespace WebUI.DockerApi.Hosting;
 
 /// <summary>
 /// Splits one endpoint table between two front doors: Docker API routes match only on Docker API connections,
-/// everything else (dashboard, registry) only on the others. So "/containers/json" on the web port is never the Docker API.
+/// everything else (dashboard, registry) only on the others; on the TCP listener only <see cref="TcpRouteAllowList"/>'s routes. So "/containers/json" on the web port is never the Docker API.
 /// </summary>
 internal sealed class DockerApiMatcherPolicy : MatcherPolicy, IEndpointSelectorPolicy
 {
@@ -16,12 +16,15 @@ internal sealed class DockerApiMatcherPolicy : MatcherPolicy, IEndpointSelectorP
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
-        var onDockerConnection = httpContext.Features.Get<DockerApiConnectionFeature>() is not null;
+        var connection = httpContext.Features.Get<DockerApiConnectionFeature>();
+        var onDockerConnection = connection is not null;
         for (var i = 0; i < candidates.Count; i++)
         {
             if (!candidates.IsValidCandidate(i)) continue;
             var isDockerRoute = candidates[i].Endpoint.Metadata.GetMetadata<DockerApiEndpointMetadata>() is not null;
-            if (isDockerRoute != onDockerConnection) candidates.SetValidity(i, false);
+            // On TCP only the allow-listed routes exist: anything else is 404, never passed through.
+            if (isDockerRoute != onDockerConnection || (connection?.IsTcp == true && !TcpRouteAllowList.Allows(candidates[i].Endpoint, httpContext.Request.Method)))
+                candidates.SetValidity(i, false);
         }
         return Task.CompletedTask;
     }

@@ -11,4 +11,9 @@ public sealed class DockerApiOptions
     /// <summary>Octal permission bits of the socket, like docker.sock's 0660.</summary>
     public string SocketMode { get; set; } = "660";
 
+    /// <summary>
+    /// "ip:port" of the optional TCP listener (off when empty): every request needs "Authorization: Bearer &lt;API token&gt;"
+    /// and only the routes of <see cref="TcpRouteAllowList"/> are served.
+    /// </summary>
+    public string? Tcp { get; set; }
 }

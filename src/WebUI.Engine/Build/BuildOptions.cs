@@ -1,3 +1,5 @@
+using WebUI.Engine.Distribution;
+
 namespace WebUI.Engine.Build;
 
 /// <summary>The options of one build (POST /build's query), validated by <see cref="ImageBuilder"/> before anything runs.</summary>
@@ -10,7 +12,10 @@ public sealed record BuildOptions
     public IReadOnlyDictionary<string, string?> BuildArgs { get; init; } = new Dictionary<string, string?>();
     public string? Target { get; init; }
     public bool NoCache { get; init; }
+    /// <summary>Pull every base image even when it is present (otherwise only missing ones are pulled).</summary>
     public bool Pull { get; init; }
+    /// <summary>Credentials for base-image pulls, keyed by registry host as references name it ("docker.io", "127.0.0.1:5000"); X-Registry-Config.</summary>
+    public IReadOnlyDictionary<string, RegistryCredentials> RegistryAuth { get; init; } = new Dictionary<string, RegistryCredentials>();
     /// <summary>Remove intermediate containers after a successful step (default true); on failure too (this engine never leaves a failed step's container unless rm=false).</summary>
     public bool Remove { get; init; } = true;
     /// <summary>Always remove intermediate containers.</summary>

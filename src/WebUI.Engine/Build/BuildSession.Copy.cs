@@ -15,7 +15,6 @@ internal sealed partial class BuildSession
     private async Task CopyAsync(StageState state, string keyword, IReadOnlyList<string> sources, string destination, IReadOnlyList<Heredoc> heredocs,
         string? from, string? chown, string? chmod, bool link, IReadOnlyList<string> excludes, string? checksum, CancellationToken cancellationToken)
     {
-        if (heredocs.Count > 0) throw EngineException.Invalid($"heredocs in {keyword} require BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
         if (link) throw EngineException.Invalid("the --link option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
         if (excludes.Count > 0) throw EngineException.Invalid("the --exclude option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
         UnixFileMode? mode = null;
@@ -35,6 +34,7 @@ internal sealed partial class BuildSession
         var destIsDirectory = destination.EndsWith('/') || destination.EndsWith("/.", StringComparison.Ordinal) || destination == ".";
 
         var downloads = Path.Combine(tempDir, "remote-" + Guid.NewGuid().ToString("N")[..8]);
+        var inline = Path.Combine(tempDir, "heredoc-" + Guid.NewGuid().ToString("N")[..8]);
         var layerDir = Path.Combine(tempDir, "layer-" + Guid.NewGuid().ToString("N")[..12]);
         RootfsView? sourceView = null;
         using var destView = RootfsView.Open(snapshots, state.Image?.TopChainId, tempDir);
@@ -52,10 +52,12 @@ internal sealed partial class BuildSession
             }
 
             var (uid, gid) = Owner(chown, destView.Root);
-            var resolved = new List<(ContextSource Source, bool Remote)>();
+            var resolved = new List<(ContextSource Source, bool NotFromContext)>();
             foreach (var source in sources)
             {
-                if (AddInstruction.IsUrl(source))
+                if (HeredocWords.TryParse(source) is { } word)
+                    resolved.Add((WriteHeredoc(keyword, word.Name, heredocs, inline), true));
+                else if (AddInstruction.IsUrl(source))
                     resolved.Add((await DownloadAsync(source, downloads, destIsDirectory ? null : Path.GetFileName(destAbs.TrimEnd('/')), checksum, cancellationToken), true));
                 else
                     resolved.AddRange(ContextSourceResolver.Resolve(sourceRoot, [source], keyword).Select(s => (s, false)));
@@ -73,10 +75,10 @@ internal sealed partial class BuildSession
             Directory.CreateDirectory(layerDir);
             var writer = new LayerFiles(layerDir, destView.Root, uid, gid, mode);
             destIsDirectory |= writer.IsImageDirectory(destAbs);
-            foreach (var (source, remote) in resolved)
+            foreach (var (source, notFromContext) in resolved)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (keyword == "ADD" && !remote && !source.IsDirectory && await IsTarArchiveAsync(source.FullPath, cancellationToken))
+                if (keyword == "ADD" && !notFromContext && !source.IsDirectory && await IsTarArchiveAsync(source.FullPath, cancellationToken))
                 {
                     var target = writer.EnsureDirectory(destAbs, own: false);
                     await using var archive = File.OpenRead(source.FullPath);
@@ -107,7 +109,26 @@ internal sealed partial class BuildSession
             sourceView?.Dispose();
             if (Directory.Exists(layerDir)) Directory.Delete(layerDir, recursive: true);
             if (Directory.Exists(downloads)) Directory.Delete(downloads, recursive: true);
+            if (Directory.Exists(inline)) Directory.Delete(inline, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A heredoc source (COPY &lt;&lt;EOF /dest) as a file named after its delimiter, 0664 like BuildKit's, with a fixed
+    /// time so an unchanged body keeps the cache; its body was already expanded unless the delimiter was quoted.
+    /// </summary>
+    private static ContextSource WriteHeredoc(string keyword, string name, IReadOnlyList<Heredoc> heredocs, string directory)
+    {
+        if (name.Contains('/') || name is "." or "..")
+            throw EngineException.Invalid($"{keyword} heredoc name \"{name}\" cannot be used as a file name");
+        var body = heredocs.FirstOrDefault(h => h.Name == name)
+            ?? throw EngineException.Invalid($"{keyword} names heredoc {name} but its body is missing");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name);
+        File.WriteAllText(path, body.Content);
+        File.SetUnixFileMode(path, (UnixFileMode)0x1b4);
+        Sys.lutimes(path, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        return new ContextSource(name, path, false);
     }
 
     /// <summary>An absolute image path with the image's symlinks resolved within the image (never outside it).</summary>

@@ -15,13 +15,14 @@ internal sealed partial class BuildSession
         if (run.Mounts.Count > 0) throw EngineException.Invalid("the --mount option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
         if (run.Network is not null) throw EngineException.Invalid("the --network option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
         if (run.Security is not null) throw EngineException.Invalid("the --security option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
-        if (run.Heredocs.Count > 0) throw EngineException.Invalid("heredocs in RUN require BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build images with BuildKit enabled");
 
-        var argv = run.Command.ToArgv(state.Spec.Config.Shell).ToList();
+        var heredoc = HeredocCommand.For(run);
+        var argv = heredoc.Command.ToArgv(state.Spec.Config.Shell).ToList();
         // Build args reach RUN as environment variables (ENV wins); Docker records them in front of the command.
         var args = step.Args.Where(a => !step.Env.ContainsKey(a.Key)).OrderBy(a => a.Key, StringComparer.Ordinal).ToList();
         var recorded = args.Where(a => !PredefinedArgs.Names.Contains(a.Key)).ToList();
-        var command = string.Join(' ', argv);
+        // With heredocs the recorded command carries their bodies, so editing one misses the cache.
+        var command = string.Join(' ', new CommandLine([heredoc.Text], run.Command.PrependShell).ToArgv(state.Spec.Config.Shell));
         var createdBy = recorded.Count == 0 ? command : $"|{recorded.Count} {string.Join(' ', recorded.Select(a => a.Key + "=" + a.Value))} {command}";
         if (await TryCacheAsync(state, createdBy, cancellationToken)) return;
         if (state.Image is null)
@@ -35,7 +36,11 @@ internal sealed partial class BuildSession
             Env = ContainerConfigMerger.MergeEnv(state.Spec.Config.Env, args.Select(a => a.Key + "=" + a.Value).ToList()),
             User = state.Spec.Config.User ?? "",
             WorkingDir = state.Spec.Config.WorkingDir ?? "",
-            HostConfig = new HostConfig { NetworkMode = string.IsNullOrEmpty(options.NetworkMode) ? "default" : options.NetworkMode },
+            HostConfig = new HostConfig
+            {
+                NetworkMode = string.IsNullOrEmpty(options.NetworkMode) ? "default" : options.NetworkMode,
+                Binds = heredoc.Script is { } script ? [WriteScript(script) + ":" + heredoc.ScriptPath + ":ro"] : null,
+            },
         };
         var created = await containers.CreateAsync(request, null, cancellationToken);
         var id = created.Id;
@@ -77,5 +82,16 @@ internal sealed partial class BuildSession
                 catch (EngineException e) when (e.Kind == ErrorKind.NotFound) { }
             }
         }
+    }
+
+    /// <summary>A "#!" heredoc as an executable file (0755, as BuildKit makes it) in the build's temp directory, bound read-only into the RUN container.</summary>
+    private string WriteScript(Heredoc script)
+    {
+        var dir = Path.Combine(tempDir, "heredoc-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, script.Name);
+        File.WriteAllText(path, script.Content);
+        File.SetUnixFileMode(path, (UnixFileMode)0x1ed);
+        return path;
     }
 }

@@ -5,9 +5,11 @@ using WebUI.Engine.Build.Stages;
 using WebUI.Engine.Commit;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Content;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Images;
 using WebUI.Engine.Layers;
+using WebUI.Engine.References;
 using WebUI.Engine.Snapshots;
 
 namespace WebUI.Engine.Build;
@@ -19,6 +21,7 @@ namespace WebUI.Engine.Build;
 /// </summary>
 internal sealed partial class BuildSession(
     ImageService images,
+    IImageDistribution distribution,
     IContainerService containers,
     OverlaySnapshotter snapshots,
     LayerCommitter layers,
@@ -81,6 +84,31 @@ internal sealed partial class BuildSession(
         return final.Image.Id;
     }
 
+    /// <summary>
+    /// A FROM image: the local one, pulled when missing or when --pull asks (Docker's legacy builder does the same),
+    /// with the credentials the client sent for that registry. An image id or digest that is not here is not pulled.
+    /// </summary>
+    private async Task<ImageRecord> BaseImageAsync(string name, CancellationToken cancellationToken)
+    {
+        if (!options.Pull || !ImageReference.TryParse(name, out _, out _))
+        {
+            try { return await images.GetAsync(name, cancellationToken); }
+            catch (EngineException e) when (e.Kind == ErrorKind.NotFound && ImageReference.TryParse(name, out _, out _)) { }
+        }
+        var reference = ImageReference.Parse(name);
+        var credentials = options.RegistryAuth.GetValueOrDefault(reference.Domain) ?? RegistryCredentials.Anonymous;
+        var progress = new BuildPullProgress();
+        try
+        {
+            await distribution.PullAsync(name, string.IsNullOrEmpty(options.Platform) ? null : options.Platform, credentials, progress, cancellationToken);
+        }
+        finally
+        {
+            foreach (var line in progress.Drain()) await EmitAsync(line, cancellationToken);
+        }
+        return await images.GetAsync(name, cancellationToken);
+    }
+
     private async Task<StageState> FromAsync(BuildStage stage, CancellationToken cancellationToken)
     {
         await EmitAsync($"Step {++_step}/{_total} : {stage.From.Original}\n", cancellationToken);
@@ -99,8 +127,7 @@ internal sealed partial class BuildSession(
         }
         else
         {
-            // No registry yet: --pull re-resolves the local name, which is what a pull of an unchanged image yields.
-            var image = await images.GetAsync(reference.Image!, cancellationToken);
+            var image = await BaseImageAsync(reference.Image!, cancellationToken);
             state = new StageState(image, Clone(image.Spec));
         }
         await EmitAsync($" ---> {ShortId(state.Image)}\n", cancellationToken);

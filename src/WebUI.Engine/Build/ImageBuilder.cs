@@ -6,6 +6,7 @@ using WebUI.Engine.Build.Stages;
 using WebUI.Engine.Commit;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Content;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Images;
 using WebUI.Engine.Layers;
@@ -21,6 +22,7 @@ namespace WebUI.Engine.Build;
 /// </summary>
 internal sealed partial class ImageBuilder(
     ImageService images,
+    IImageDistribution distribution,
     IContainerService containers,
     OverlaySnapshotter snapshots,
     LayerCommitter layers,
@@ -56,7 +58,7 @@ internal sealed partial class ImageBuilder(
                 Target = options.Target,
                 AutomaticArgs = PredefinedArgs.Platform("linux", "amd64", null),
             });
-            var session = new BuildSession(images, containers, snapshots, layers, applier, cache, _http, time, options, context, dockerfile, plan, tempDir, output);
+            var session = new BuildSession(images, distribution, containers, snapshots, layers, applier, cache, _http, time, options, context, dockerfile, plan, tempDir, output);
             var id = await session.RunAsync(cancellationToken);
             var shortId = Digest.Parse(id).Short;
             await output(new BuildMessage(null, id), cancellationToken);

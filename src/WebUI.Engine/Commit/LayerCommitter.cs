@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using WebUI.Engine.Content;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Images;
 using WebUI.Engine.Layers;
 using WebUI.Engine.Snapshots;
@@ -50,7 +51,7 @@ internal sealed class LayerCommitter(LocalContentStore content, OverlaySnapshott
                 await using var stored = content.OpenRead(info.Digest);
                 await applier.ApplyAsync(stored, fs, diffId, ct);
             }
-            layer = new CommittedLayer(chainId, diffId.Value, new OciDescriptor { MediaType = Decompression.GzipMediaType, Digest = info.Digest.Value, Size = info.Size }, size);
+            layer = new CommittedLayer(chainId, diffId.Value, new Descriptor { MediaType = Decompression.GzipMediaType, Digest = info.Digest.Value, Size = info.Size }, size);
             return (chainId, size);
         }, cancellationToken);
         return layer!;

@@ -15,6 +15,7 @@ internal sealed partial class ContainerService : IExecService
     public Task<string> CreateExecAsync(string containerIdOrName, ExecConfig config, CancellationToken cancellationToken)
     {
         var record = store.Get(containerIdOrName);
+        admission.AdmitExec(record, config);
         if (config.Cmd is null or []) throw EngineException.Invalid("No exec command specified");
         EnsureExecutable(record);
         var session = new ExecSession { Id = ContainerNames.NewId(), ContainerId = record.Id, Config = config };

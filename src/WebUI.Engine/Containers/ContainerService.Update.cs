@@ -14,6 +14,7 @@ internal sealed partial class ContainerService
     public async Task<IReadOnlyList<string>> UpdateAsync(string idOrName, ContainerUpdate update, CancellationToken cancellationToken)
     {
         var record = store.Get(idOrName);
+        admission.AdmitChange(record, "update");
         var live = Live(record.Id);
         await live.Lock.WaitAsync(cancellationToken);
         try

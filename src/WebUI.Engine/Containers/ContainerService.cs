@@ -25,6 +25,7 @@ internal sealed partial class ContainerService(
     IEventBus events,
     Security.SeccompProfiles seccompProfiles,
     Volumes.IVolumeService volumes,
+    Security.Admission.IContainerAdmission admission,
     IOptions<EngineOptions> options,
     TimeProvider time,
     ILogger<ContainerService> logger) : IContainerService, IImageUsage
@@ -39,6 +40,7 @@ internal sealed partial class ContainerService(
     public async Task<ContainerCreateResult> CreateAsync(ContainerCreateRequest request, string? name, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(request.Image)) throw EngineException.Invalid("Config.Image is required");
+        admission.AdmitCreate(request);
         var host = request.HostConfig ?? new HostConfig();
         if (string.IsNullOrEmpty(host.NetworkMode) || host.NetworkMode == "default") host.NetworkMode = "bridge";
         if (string.IsNullOrEmpty(host.RestartPolicy.Name)) host.RestartPolicy.Name = "no";
@@ -384,7 +386,8 @@ internal sealed partial class ContainerService(
         return tcs.Task;
     }
 
-    public IReadOnlyList<ContainerRecord> List(ContainerListOptions listOptions) => ContainerFilters.Apply(store, store.All(), listOptions);
+    public IReadOnlyList<ContainerRecord> List(ContainerListOptions listOptions) =>
+        ContainerFilters.Apply(store, [.. store.All().Where(c => Security.Admission.TeamScope.CanSee(c.Config.Labels))], listOptions);
 
     public IAsyncEnumerable<LogEntry> LogsAsync(string idOrName, LogOptions logOptions, CancellationToken cancellationToken)
     {

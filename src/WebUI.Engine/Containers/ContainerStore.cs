@@ -2,6 +2,7 @@ using System.Text.Json;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Runtime;
 using WebUI.Engine.Snapshots;
+using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Containers;
 
@@ -84,7 +85,14 @@ internal sealed class ContainerStore(RuntimePaths paths)
         lock (_gate) return [.. _byId.Values];
     }
 
+    /// <summary>The container by id, id prefix or name; null when missing or of a team the current caller is not in.</summary>
     public ContainerRecord? TryGet(string idOrName)
+    {
+        var found = Find(idOrName);
+        return found is not null && Security.Admission.TeamScope.CanSee(found.Config.Labels) ? found : null;
+    }
+
+    private ContainerRecord? Find(string idOrName)
     {
         if (string.IsNullOrEmpty(idOrName)) return null;
         lock (_gate)

@@ -77,7 +77,7 @@ internal sealed partial class ImagePuller(
                        (!tagged || imageStore.Resolve(reference.ToString()) == configDigest.Value);
         // The image keeps the manifest it came with when that is an OCI one; for Docker's schema2 an OCI one is written over the same blobs.
         var oci = manifest.ResolvedMediaType == MediaTypes.OciManifest;
-        var blobs = layers.Select(l => new OciDescriptor { MediaType = OciLayerType(l.MediaType), Digest = l.Digest, Size = l.Size }).ToList();
+        var blobs = layers.Select(l => new Descriptor { MediaType = OciLayerType(l.MediaType), Digest = l.Digest, Size = l.Size }).ToList();
         var (id, _) = await images.RegisterPulledAsync(configBytes, configDigest, oci ? image.Bytes : null, blobs, spec, chainIds, names, cancellationToken);
 
         progress.Report(new DistributionProgress($"Digest: {top.Digest}"));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using WebUI.Engine.Content;
 using WebUI.Engine.Snapshots;
+using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Distribution;
 

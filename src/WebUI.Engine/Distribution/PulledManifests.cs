@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using WebUI.Engine.Content;
 using WebUI.Engine.Snapshots;
+using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Distribution;
 

@@ -7,5 +7,8 @@ public sealed record RegistryCredentials(string? Username, string? Password, str
 
     public bool HasBasic => !string.IsNullOrEmpty(Username) && Password is not null;
 
+    /// <summary>Whether these carry anything to authenticate with (a user, an identity token or a registry token).</summary>
+    public bool HasAny => HasBasic || !string.IsNullOrEmpty(IdentityToken) || !string.IsNullOrEmpty(RegistryToken);
+
     public override string ToString() => $"RegistryCredentials {{ Username = {Username} }}";
 }

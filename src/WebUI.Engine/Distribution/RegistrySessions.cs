@@ -2,11 +2,17 @@ using WebUI.Engine.References;
 
 namespace WebUI.Engine.Distribution;
 
-/// <summary>Opens a <see cref="RegistryClient"/> for a repository: resolves the endpoint, picks the HTTP client for its security.</summary>
-internal sealed class RegistrySessions(RegistryEndpoints endpoints, RegistryHttpClients clients)
+/// <summary>
+/// Opens a <see cref="RegistryClient"/> for a repository: resolves the endpoint, picks the HTTP client for its security,
+/// and, when the caller brought no credentials, takes the ones the server stores for that very registry (if a host
+/// registered an <see cref="IRegistryCredentialStore"/>).
+/// </summary>
+internal sealed class RegistrySessions(RegistryEndpoints endpoints, RegistryHttpClients clients, IRegistryCredentialStore? stored = null)
 {
     public async Task<RegistryClient> OpenAsync(ImageReference reference, RegistryCredentials credentials, bool push, CancellationToken cancellationToken)
     {
+        if (!credentials.HasAny && stored is not null)
+            credentials = await stored.FindAsync(reference.Domain, cancellationToken) ?? credentials;
         var baseUri = await endpoints.ResolveAsync(reference.Domain, pull: !push, cancellationToken);
         // Docker Hub credentials belong to Docker Hub, not to a mirror standing in for it.
         if (reference.Domain == ImageReference.DefaultDomain && baseUri.Host != RegistryEndpoints.DockerHubHost) credentials = RegistryCredentials.Anonymous;

@@ -5,9 +5,12 @@ using WebUI.Engine.Commit;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Events;
+using WebUI.Engine.Files;
 using WebUI.Engine.Images;
 using WebUI.Engine.Networks;
+using WebUI.Engine.Recording;
 using WebUI.Engine.Security;
+using WebUI.Engine.Security.Admission;
 using WebUI.Engine.Volumes;
 
 namespace WebUI.Engine.Hosting;
@@ -23,9 +26,12 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<EngineReadiness>();
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<SeccompProfiles>();
+        services.AddAdmission();
         services.AddImages();
         services.AddDistribution();
         services.AddContainers();
+        services.AddExecRecording();
+        services.AddContainerFiles();
         services.AddVolumes();
         services.AddNetworks();
         services.AddCommit();

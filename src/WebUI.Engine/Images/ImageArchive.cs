@@ -1,6 +1,7 @@
 using System.Formats.Tar;
 using System.Text.Json;
 using WebUI.Engine.Content;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Layers;
 using WebUI.Engine.References;
@@ -128,18 +129,19 @@ internal sealed class ImageArchive : IDisposable
 
     private IReadOnlyList<LoadCandidate> ReadOciLayout()
     {
-        var index = ParseJson<OciIndex>("index.json", ReadAll("index.json"));
-        if (index.Manifests.Count == 0) throw EngineException.Invalid("invalid OCI layout: index.json lists no manifests");
+        var index = ParseJson<ManifestDocument>("index.json", ReadAll("index.json"));
+        if (index.Manifests is not { Count: > 0 }) throw EngineException.Invalid("invalid OCI layout: index.json lists no manifests");
         var result = new List<LoadCandidate>();
         foreach (var top in index.Manifests)
         {
             var manifestDescriptor = PickManifest(top, depth: 0);
             var manifestDigest = Digest.Parse(manifestDescriptor.Digest);
             var manifestBytes = ReadBlob(manifestDescriptor);
-            var manifest = ParseJson<OciManifest>(manifestDescriptor.Digest, manifestBytes);
+            var manifest = ParseJson<ManifestDocument>(manifestDescriptor.Digest, manifestBytes);
             if (manifest.Config is null) throw EngineException.Invalid($"invalid OCI manifest {manifestDigest}: no config");
             var config = ReadBlob(manifest.Config);
-            var layers = manifest.Layers.Select(l => new LayerSource(BlobPath(l), Digest.Parse(l.Digest), l.Size, l.MediaType)).ToList();
+            // An empty media type means "unknown": the layer's own bytes decide how it is compressed.
+            var layers = (manifest.Layers ?? []).Select(l => new LayerSource(BlobPath(l), Digest.Parse(l.Digest), l.Size, l.MediaType is { Length: > 0 } type ? type : null)).ToList();
             var names = new List<string>();
             var repoDigests = new List<string>();
             if (NameOf(top) is { } name)
@@ -153,13 +155,13 @@ internal sealed class ImageArchive : IDisposable
     }
 
     /// <summary>Follows nested indexes to the manifest for linux/amd64 (or the only one present).</summary>
-    private OciDescriptor PickManifest(OciDescriptor d, int depth)
+    private Descriptor PickManifest(Descriptor d, int depth)
     {
         if (depth > 4) throw EngineException.Invalid("invalid OCI layout: indexes nested too deeply");
         if (d.MediaType is "application/vnd.oci.image.index.v1+json" or "application/vnd.docker.distribution.manifest.list.v2+json")
         {
-            var nested = ParseJson<OciIndex>(d.Digest, ReadBlob(d));
-            var candidates = nested.Manifests.Where(m => Exists(BlobPath(m))).ToList();
+            var nested = ParseJson<ManifestDocument>(d.Digest, ReadBlob(d));
+            var candidates = (nested.Manifests ?? []).Where(m => Exists(BlobPath(m))).ToList();
             var pick = candidates.FirstOrDefault(m => m.Platform is { Os: "linux", Architecture: "amd64" })
                 ?? candidates.FirstOrDefault(m => m.Platform is null)
                 ?? throw EngineException.Invalid($"invalid OCI layout: index {d.Digest} has no manifest for linux/amd64 in the archive");
@@ -169,7 +171,7 @@ internal sealed class ImageArchive : IDisposable
     }
 
     /// <summary>The image name from the index annotations; a bare tag ("latest", as skopeo and umoci write) names no repository.</summary>
-    private static ImageReference? NameOf(OciDescriptor d)
+    private static ImageReference? NameOf(Descriptor d)
     {
         if (d.Annotations is null) return null;
         if (d.Annotations.TryGetValue("io.containerd.image.name", out var full) && full.Length > 0)
@@ -179,14 +181,14 @@ internal sealed class ImageArchive : IDisposable
         return null;
     }
 
-    private static string BlobPath(OciDescriptor d)
+    private static string BlobPath(Descriptor d)
     {
         var digest = Digest.TryParse(d.Digest, out var parsed) ? parsed : throw EngineException.Invalid($"invalid OCI descriptor digest \"{d.Digest}\" (only sha256 is supported)");
         return "blobs/sha256/" + digest.Hex;
     }
 
     /// <summary>Reads a small blob and checks its size and digest against the descriptor.</summary>
-    private byte[] ReadBlob(OciDescriptor d)
+    private byte[] ReadBlob(Descriptor d)
     {
         var bytes = ReadAll(BlobPath(d));
         var actual = Digest.Of(bytes);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WebUI.Engine.Content;
+using WebUI.Engine.Distribution;
 
 namespace WebUI.Engine.Images;
 
@@ -9,17 +10,17 @@ internal static class ImageManifests
     public const string ManifestMediaType = "application/vnd.oci.image.manifest.v1+json";
     public const string ConfigMediaType = "application/vnd.oci.image.config.v1+json";
 
-    public static byte[] Create(Digest config, long configSize, IReadOnlyList<OciDescriptor> layers) =>
+    public static byte[] Create(Digest config, long configSize, IReadOnlyList<Descriptor> layers) =>
         JsonSerializer.SerializeToUtf8Bytes(new
         {
             schemaVersion = 2,
             mediaType = ManifestMediaType,
-            config = new OciDescriptor { MediaType = ConfigMediaType, Digest = config.Value, Size = configSize },
+            config = new Descriptor { MediaType = ConfigMediaType, Digest = config.Value, Size = configSize },
             layers,
         }, ManifestJson);
 
-    public static OciManifest Parse(byte[] manifest) =>
-        JsonSerializer.Deserialize<OciManifest>(manifest, ImageJson.Options) ?? throw new JsonException("empty manifest");
+    public static ManifestDocument Parse(byte[] manifest) =>
+        JsonSerializer.Deserialize<ManifestDocument>(manifest, ImageJson.Options) ?? throw new JsonException("empty manifest");
 
     private static readonly JsonSerializerOptions ManifestJson = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using WebUI.Engine.Commit;
 using WebUI.Engine.Content;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
 using WebUI.Engine.References;
 
@@ -49,14 +50,14 @@ internal sealed partial class ImageService
     /// <summary>Checks a name docker commit or build would tag with, without storing anything.</summary>
     public static void ValidateTag(string name) => ParseTagTarget(name);
 
-    private async Task<List<OciDescriptor>> LayerBlobsAsync(ImageRecord image, CancellationToken cancellationToken)
+    private async Task<List<Descriptor>> LayerBlobsAsync(ImageRecord image, CancellationToken cancellationToken)
     {
         if (image.ChainIds.Count == 0) return [];
         if (store.StoredById(image.Id)?.Manifest is not { } m || !Digest.TryParse(m, out var md) || !content.Exists(md))
             throw EngineException.Precondition($"image {Digest.Parse(image.Id).Short} was stored without its layer blobs: load or import it again");
         await using var s = content.OpenRead(md);
-        var manifest = await JsonSerializer.DeserializeAsync<OciManifest>(s, ImageJson.Options, cancellationToken)
+        var manifest = await JsonSerializer.DeserializeAsync<ManifestDocument>(s, ImageJson.Options, cancellationToken)
             ?? throw EngineException.Precondition($"manifest {md} is empty");
-        return [.. manifest.Layers];
+        return [.. manifest.Layers ?? []];
     }
 }

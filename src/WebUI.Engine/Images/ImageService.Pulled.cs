@@ -1,4 +1,5 @@
 using WebUI.Engine.Content;
+using WebUI.Engine.Distribution;
 
 namespace WebUI.Engine.Images;
 
@@ -12,7 +13,7 @@ internal sealed partial class ImageService
     /// the ids tags pointed to before, when another image.
     /// </summary>
     internal async Task<(string Id, IReadOnlyList<string> Replaced)> RegisterPulledAsync(
-        byte[] config, Digest configDigest, byte[]? manifest, IReadOnlyList<OciDescriptor> layerBlobs, ImageSpec spec,
+        byte[] config, Digest configDigest, byte[]? manifest, IReadOnlyList<Descriptor> layerBlobs, ImageSpec spec,
         IReadOnlyList<string> chainIds, IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
         await _mutex.WaitAsync(cancellationToken);

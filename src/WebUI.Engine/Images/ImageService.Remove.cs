@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using WebUI.Engine.Content;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
 using WebUI.Engine.References;
 
@@ -186,7 +187,7 @@ internal sealed partial class ImageService
     private IEnumerable<string> ManifestBlobs(Digest manifest)
     {
         using var s = content.OpenRead(manifest);
-        var parsed = System.Text.Json.JsonSerializer.Deserialize<OciManifest>(s, ImageJson.Options);
+        var parsed = System.Text.Json.JsonSerializer.Deserialize<ManifestDocument>(s, ImageJson.Options);
         if (parsed?.Config is { } c) yield return c.Digest;
         foreach (var l in parsed?.Layers ?? []) yield return l.Digest;
     }

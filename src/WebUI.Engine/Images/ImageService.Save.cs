@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using WebUI.Engine.Content;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
 using WebUI.Engine.References;
 
@@ -14,7 +15,7 @@ internal sealed partial class ImageService
     {
         if (namesOrIds.Count == 0) throw EngineException.Invalid("no images to save");
         // Everything is resolved and checked before the first byte, so a bad name is a clean error.
-        var images = new List<(ImageRecord Image, OciManifest Manifest, Digest ManifestDigest, List<ImageReference> Tags)>();
+        var images = new List<(ImageRecord Image, ManifestDocument Manifest, Digest ManifestDigest, List<ImageReference> Tags)>();
         foreach (var name in namesOrIds)
         {
             var id = ResolveId(name);
@@ -26,8 +27,8 @@ internal sealed partial class ImageService
                     throw EngineException.Precondition($"image {Digest.Parse(id).Short} was stored without its layer blobs and cannot be saved: load or import it again");
                 await using (var s = content.OpenRead(md))
                 {
-                    var manifest = await JsonSerializer.DeserializeAsync<OciManifest>(s, ImageJson.Options, cancellationToken) ?? throw EngineException.Precondition($"manifest {md} is empty");
-                    foreach (var blob in manifest.Layers.Append(manifest.Config!))
+                    var manifest = await JsonSerializer.DeserializeAsync<ManifestDocument>(s, ImageJson.Options, cancellationToken) ?? throw EngineException.Precondition($"manifest {md} is empty");
+                    foreach (var blob in (manifest.Layers ?? []).Append(manifest.Config!))
                         if (!content.Exists(Digest.Parse(blob.Digest)))
                             throw EngineException.Precondition($"image {Digest.Parse(id).Short}: layer blob {blob.Digest} is missing from the content store");
                     images.Add((image, manifest, md, []));
@@ -52,7 +53,7 @@ internal sealed partial class ImageService
         foreach (var (image, manifest, manifestDigest, tags) in images)
         {
             await WriteBlobAsync(Digest.Parse(image.Id));
-            foreach (var layer in manifest.Layers) await WriteBlobAsync(Digest.Parse(layer.Digest));
+            foreach (var layer in manifest.Layers ?? []) await WriteBlobAsync(Digest.Parse(layer.Digest));
             await WriteBlobAsync(manifestDigest);
             var manifestSize = content.Info(manifestDigest).Size;
             if (tags.Count == 0) index.Add(Descriptor(manifestDigest, manifestSize, null));
@@ -61,7 +62,7 @@ internal sealed partial class ImageService
             {
                 ["Config"] = "blobs/sha256/" + Digest.Parse(image.Id).Hex,
                 ["RepoTags"] = new JsonArray(tags.Select(t => (JsonNode)JsonValue.Create(t.FamiliarString)).ToArray()),
-                ["Layers"] = new JsonArray(manifest.Layers.Select(l => (JsonNode)JsonValue.Create("blobs/sha256/" + Digest.Parse(l.Digest).Hex)).ToArray()),
+                ["Layers"] = new JsonArray((manifest.Layers ?? []).Select(l => (JsonNode)JsonValue.Create("blobs/sha256/" + Digest.Parse(l.Digest).Hex)).ToArray()),
             });
         }
         await WriteTextAsync(tar, "oci-layout", """{"imageLayoutVersion":"1.0.0"}""", cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebUI.Engine.Content;
+using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Events;
 using WebUI.Engine.Layers;
@@ -112,7 +113,7 @@ internal sealed partial class ImageService(
         await _mutex.WaitAsync(cancellationToken);
         try
         {
-            OciDescriptor? blob = null;
+            Descriptor? blob = null;
             var chainId = await snapshots.CommitAsync(null, null, async (dir, ct) =>
             {
                 // The tarball is kept as it came (compressed or not): it is the layer docker save and push send.
@@ -121,7 +122,7 @@ internal sealed partial class ImageService(
                 var applied = await applier.ApplyAsync(tee, dir, null, ct);
                 await tee.DrainAsync(ct);
                 var info = await writer.CommitAsync(null, null, ct);
-                blob = new OciDescriptor { MediaType = applied.MediaType, Digest = info.Digest.Value, Size = info.Size };
+                blob = new Descriptor { MediaType = applied.MediaType, Digest = info.Digest.Value, Size = info.Size };
                 return (applied.DiffId.ToString(), applied.Size);
             }, cancellationToken);
 
@@ -162,7 +163,7 @@ internal sealed partial class ImageService(
 
     /// <summary>Stores the config blob and makes the image visible; its layers must all be committed already.</summary>
     /// <param name="manifest">The manifest the image came with (OCI layouts), or null to write one over <paramref name="layerBlobs"/>.</param>
-    private async Task<string> RegisterAsync(byte[] config, Digest? expected, byte[]? manifest, IReadOnlyList<OciDescriptor> layerBlobs, ImageSpec spec, IReadOnlyList<string> chainIds, CancellationToken cancellationToken, string? parent = null)
+    private async Task<string> RegisterAsync(byte[] config, Digest? expected, byte[]? manifest, IReadOnlyList<Descriptor> layerBlobs, ImageSpec spec, IReadOnlyList<string> chainIds, CancellationToken cancellationToken, string? parent = null)
     {
         var info = await content.IngestAsync(new MemoryStream(config, writable: false), expected, config.Length, cancellationToken);
         var id = info.Digest.Value;
@@ -210,12 +211,12 @@ internal sealed partial class ImageService(
             throw EngineException.Invalid($"invalid archive: image {candidate.ConfigDigest.Short} has {candidate.Layers.Count} layers but its config lists {diffIds.Count} diff ids");
         var chainIds = ChainId.Compute(diffIds).Select(c => c.Value).ToList();
 
-        var blobs = new List<OciDescriptor>();
+        var blobs = new List<Descriptor>();
         for (var i = 0; i < chainIds.Count; i++)
         {
             var layer = candidate.Layers[i];
             var diffId = diffIds[i];
-            OciDescriptor? blob = null;
+            Descriptor? blob = null;
             await snapshots.CommitAsync(chainIds[i], i == 0 ? null : chainIds[i - 1], async (dir, ct) =>
             {
                 await using var file = archive.OpenFile(layer.Path);
@@ -225,7 +226,7 @@ internal sealed partial class ImageService(
                 await tee.DrainAsync(ct);
                 // Verifies the blob against the digest and size the archive names, before the snapshot is committed.
                 var info = await writer.CommitAsync(layer.BlobDigest, layer.Size, ct);
-                blob = new OciDescriptor { MediaType = layer.MediaType ?? applied.MediaType, Digest = info.Digest.Value, Size = info.Size };
+                blob = new Descriptor { MediaType = layer.MediaType ?? applied.MediaType, Digest = info.Digest.Value, Size = info.Size };
                 return (chainIds[i], applied.Size);
             }, cancellationToken);
             // Unpacked before (another image shares the layer): the blob is still stored, and verified on the way.
@@ -249,7 +250,7 @@ internal sealed partial class ImageService(
         return lines;
     }
 
-    private async Task<OciDescriptor> StoreLayerBlobAsync(ImageArchive archive, LayerSource layer, CancellationToken cancellationToken)
+    private async Task<Descriptor> StoreLayerBlobAsync(ImageArchive archive, LayerSource layer, CancellationToken cancellationToken)
     {
         ContentInfo info;
         if (layer.BlobDigest is { } known && content.Exists(known)) info = content.Info(known);
@@ -265,7 +266,7 @@ internal sealed partial class ImageService(
             (var tar, mediaType) = await Decompression.OpenWithTypeAsync(blob, cancellationToken);
             await tar.DisposeAsync();
         }
-        return new OciDescriptor { MediaType = mediaType, Digest = info.Digest.Value, Size = info.Size };
+        return new Descriptor { MediaType = mediaType, Digest = info.Digest.Value, Size = info.Size };
     }
 
     public async Task TagAsync(string source, string target, CancellationToken cancellationToken)

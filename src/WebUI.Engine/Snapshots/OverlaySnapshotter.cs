@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebUI.Engine.Errors;
+using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Snapshots;
 

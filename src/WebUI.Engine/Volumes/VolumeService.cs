@@ -7,6 +7,7 @@ using WebUI.Engine.Events;
 using WebUI.Engine.Hosting;
 using WebUI.Engine.Linux;
 using WebUI.Engine.Snapshots;
+using WebUI.Engine.Storage;
 
 namespace WebUI.Engine.Volumes;
 
@@ -18,6 +19,7 @@ internal sealed partial class VolumeService(
     IOptions<EngineOptions> options,
     IEventBus events,
     IEnumerable<IVolumeUsage> usages,
+    Security.Admission.VolumeAdmission admission,
     TimeProvider time,
     ILogger<VolumeService> logger) : IVolumeService, IEngineInitializer
 {
@@ -48,6 +50,7 @@ internal sealed partial class VolumeService(
 
     public async Task<VolumeRecord> CreateAsync(VolumeCreateOptions create, CancellationToken cancellationToken)
     {
+        create = admission.Admit(create);
         var driver = string.IsNullOrEmpty(create.Driver) ? LocalVolumeDriver.Name : create.Driver;
         if (driver != LocalVolumeDriver.Name) throw EngineException.NotFound($"error looking up volume plugin {driver}: plugin \"{driver}\" not found");
         var anonymous = string.IsNullOrEmpty(create.Name);
@@ -98,7 +101,7 @@ internal sealed partial class VolumeService(
                 throw EngineException.Invalid($"invalid filter '{key}'");
         List<VolumeRecord> all;
         lock (_volumes) all = [.. _volumes.Values];
-        return all.Where(v => Matches(v, filters)).OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
+        return all.Where(v => Matches(v, filters) && Security.Admission.TeamScope.CanSee(v.Labels)).OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
     }
 
     public async Task RemoveAsync(string name, bool force, CancellationToken cancellationToken)

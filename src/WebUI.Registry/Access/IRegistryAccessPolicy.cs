@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 
 namespace WebUI.Registry.Access;
 
@@ -9,8 +9,9 @@ namespace WebUI.Registry.Access;
 public interface IRegistryAccessPolicy
 {
     /// <summary>
-    /// Decides for <paramref name="user"/> (anonymous when not authenticated). <paramref name="repository"/> is null for
-    /// the requests that name none (GET /v2/, the catalog before it is filtered per repository).
+    /// Decides for the caller of <paramref name="http"/> (its credentials: Authorization header or login cookie; anonymous
+    /// without). <paramref name="repository"/> is null for the requests that name none (GET /v2/, the catalog before it
+    /// is filtered per repository).
     /// </summary>
-    ValueTask<RegistryAccessDecision> AuthorizeAsync(ClaimsPrincipal user, string? repository, RegistryAction action, CancellationToken cancellationToken);
+    ValueTask<RegistryAccessDecision> AuthorizeAsync(HttpContext http, string? repository, RegistryAction action, CancellationToken cancellationToken);
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -13,7 +13,7 @@ internal sealed class LoopbackAnonymousAccessPolicy(IServer server) : IRegistryA
 {
     private bool? _loopbackOnly;
 
-    public ValueTask<RegistryAccessDecision> AuthorizeAsync(ClaimsPrincipal user, string? repository, RegistryAction action, CancellationToken cancellationToken) =>
+    public ValueTask<RegistryAccessDecision> AuthorizeAsync(HttpContext http, string? repository, RegistryAction action, CancellationToken cancellationToken) =>
         ValueTask.FromResult(LoopbackOnly() ? RegistryAccessDecision.Allow : RegistryAccessDecision.Challenge);
 
     private bool LoopbackOnly()

@@ -48,7 +48,7 @@ internal sealed class RegistryRequest(HttpContext http, RegistryStore store, Upl
     }
 
     public ValueTask<RegistryAccessDecision> TryAuthorizeAsync(string? repository, RegistryAction action) =>
-        policy.AuthorizeAsync(Http.User, repository, action, Aborted);
+        policy.AuthorizeAsync(Http, repository, action, Aborted);
 
     /// <summary>Parses a digest from the path or query; DIGEST_INVALID otherwise.</summary>
     public static Digest ParseDigest(string? value) =>

@@ -7,6 +7,7 @@ using WebUI.Engine;
 using WebUI.Engine.Content;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Errors;
+using WebUI.Engine.Storage;
 using WebUI.Registry.Errors;
 
 namespace WebUI.Registry.Storage;

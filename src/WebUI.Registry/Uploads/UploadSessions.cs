@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebUI.Engine.Content;
+using WebUI.Engine.Storage;
 using WebUI.Registry.Errors;
 using WebUI.Registry.Storage;
 

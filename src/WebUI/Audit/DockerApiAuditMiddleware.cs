@@ -1,7 +1,7 @@
 namespace WebUI.Audit;
 
 /// <summary>
-/// Records every change made through the Docker API socket (any method but GET and HEAD): the route, the resource id
+/// Records every change made through the Docker API, socket or TCP listener (any method but GET and HEAD), with the caller: the route, the resource id
 /// from the route, and the status answered. Reads are not recorded (docker ps must stay cheap).
 /// </summary>
 internal sealed class DockerApiAuditMiddleware(RequestDelegate next, IAuditLog audit)
@@ -34,7 +34,10 @@ internal sealed class DockerApiAuditMiddleware(RequestDelegate next, IAuditLog a
             var resource = (values.TryGetValue("id", out var id) ? id : values.TryGetValue("name", out var name) ? name : null)?.ToString()
                 ?? NamedInQuery(context.Request.Query);
             var status = (failedWith ?? context.Response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await audit.RecordAsync(new AuditRecord(SocketCaller, $"{context.Request.Method} {route}", resource, status, FrontDoors.DockerApi, "unix socket"), CancellationToken.None);
+            var tcp = context.Features.Get<WebUI.DockerApi.Hosting.DockerApiConnectionFeature>()?.IsTcp == true;
+            var caller = tcp ? WebUI.Engine.Security.Admission.CallerContext.Current?.Name ?? "" : SocketCaller;
+            var source = tcp ? $"tcp {Identity.RequestSource.Of(context)}" : "unix socket";
+            await audit.RecordAsync(new AuditRecord(caller, $"{context.Request.Method} {route}", resource, status, FrontDoors.DockerApi, source), CancellationToken.None);
         }
     }
 

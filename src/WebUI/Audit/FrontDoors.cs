@@ -6,4 +6,5 @@ public static class FrontDoors
     public const string Dashboard = "dashboard";
     public const string Account = "account";
     public const string DockerApi = "docker-api";
+    public const string Registry = "registry";
 }

@@ -5,13 +5,15 @@ namespace WebUI.Identity;
 
 /// <summary>
 /// Wraps every change the dashboard makes to the engine: demand the policy from the current user (deny by default),
-/// run the change, and audit who did what to which resource with the result, including refusals and failures.
+/// run the change as that user's caller (the engine's choke point checks it), and audit who did what to which resource with the result, including refusals and failures.
 /// </summary>
 public sealed class ChangeGuard(IUserAccess access, IAuditLog audit)
 {
     public async Task<T> RunAsync<T>(string policy, string action, string? resource, Func<Task<T>> change, CancellationToken cancellationToken)
     {
         var user = await DemandAsync(policy, action, resource, cancellationToken);
+        // The engine's choke point and team filters see this user (role and teams as stored now).
+        using var caller = WebUI.Engine.Security.Admission.CallerContext.Enter(await access.CallerAsync(cancellationToken));
         try
         {
             var result = await change();

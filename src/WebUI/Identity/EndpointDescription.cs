@@ -1,6 +1,6 @@
 namespace WebUI.Identity;
 
-/// <summary>One endpoint as listed by <see cref="EndpointListEndpoint"/>.</summary>
+/// <summary>One endpoint as listed by <see cref="EndpointListEndpoint"/>; TcpMethods: the methods the Docker API TCP listener serves.</summary>
 internal sealed record EndpointDescription(
     string Route,
     IReadOnlyList<string> Methods,
@@ -9,4 +9,5 @@ internal sealed record EndpointDescription(
     bool AllowAnonymous,
     bool HasAuthorize,
     IReadOnlyList<string> Policies,
-    IReadOnlyList<string> Roles);
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> TcpMethods);

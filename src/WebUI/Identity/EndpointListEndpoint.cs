@@ -21,6 +21,7 @@ internal static class EndpointListEndpoint
                 e.Metadata.GetMetadata<IAllowAnonymous>() is not null,
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(),
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList(),
-                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles).OfType<string>().Distinct().ToList())))
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles).OfType<string>().Distinct().ToList(),
+                (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Where(m => e.Metadata.GetMetadata<DockerApiEndpointMetadata>() is not null && TcpRouteAllowList.Allows(e, m)).ToList())))
             .RequireAuthorization(Policies.Admin);
 }

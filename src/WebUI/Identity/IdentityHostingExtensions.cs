@@ -73,6 +73,17 @@ public static class IdentityHostingExtensions
         services.AddScoped<IUserAccess, UserAccess>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<ChangeGuard>();
+        services.AddSingleton<Callers.CallerFactory>();
+        services.AddSingleton<Callers.CredentialCache>();
+        services.AddScoped<Callers.AdmissionAdministration>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Callers.CallerCircuitHandler>();
+        services.AddSingleton<Tokens.ApiTokenService>();
+        services.AddSingleton<Tokens.ApiTokenAuthenticator>();
+        services.AddSingleton<IDockerApiTokenAuthenticator>(sp => sp.GetRequiredService<Tokens.ApiTokenAuthenticator>());
+        services.AddScoped<Teams.TeamAdministration>();
+        services.Replace(ServiceDescriptor.Scoped<WebUI.Registry.Access.IRegistryAccessPolicy, Registry.AccountRegistryAccessPolicy>());
+        // In the web host every front door names its caller; an engine change without one is refused (deny by default).
+        services.Configure<WebUI.Engine.Security.Admission.AdmissionOptions>(o => o.RequireCaller = true);
         services.AddSingleton<SetupGate>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.TryAddSingleton(TimeProvider.System);
@@ -83,7 +94,8 @@ public static class IdentityHostingExtensions
 
     /// <summary>
     /// Call after UseRouting, before UseAntiforgery. Web requests: sign-in and authorization (deny by default).
-    /// Docker API socket requests: no login (the socket is root-only, like docker.sock), but every change is audited.
+    /// Docker API requests: no cookie login (the socket is root-only, like docker.sock; the TCP listener takes API tokens,
+    /// see DockerApiCallerMiddleware), but every change is audited with its caller.
     /// </summary>
     public static WebApplication UseWebUIIdentity(this WebApplication app)
     {
@@ -92,6 +104,7 @@ public static class IdentityHostingExtensions
             web.UseMiddleware<SetupClosedMiddleware>();
             web.UseAuthentication();
             web.UseAuthorization();
+            web.UseMiddleware<Callers.WebCallerMiddleware>();
         });
         app.UseWhen(DockerApiRequest.IsDockerApi, docker => docker.UseMiddleware<DockerApiAuditMiddleware>());
         // WebApplication adds UseAuthentication/UseAuthorization at the very start of the pipeline (before routing, for

@@ -13,8 +13,33 @@ internal sealed partial class UserAccess(
     IServiceScopeFactory scopes,
     IAuthorizationService authorization,
     IOptions<IdentityOptions> identityOptions,
+    Callers.CallerFactory callers,
+    Callers.CredentialCache cache,
     ILogger<UserAccess> logger) : IUserAccess
 {
+    private static WebUI.Engine.Security.Admission.Caller Anonymous => Callers.CallerFactory.Anonymous;
+
+    public async Task<WebUI.Engine.Security.Admission.Caller> CallerAsync(CancellationToken cancellationToken) =>
+        await CallerAsync((await authenticationState.GetAuthenticationStateAsync()).User, cancellationToken);
+
+    public async Task<WebUI.Engine.Security.Admission.Caller> CallerAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return Anonymous;
+        var userId = principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.UserIdClaimType);
+        var stamp = principal.FindFirstValue(identityOptions.Value.ClaimsIdentity.SecurityStampClaimType);
+        if (userId is null || stamp is null) return Anonymous;
+        var key = $"session:{userId}:{stamp}";
+        if (cache.Get(key) is { } cached) return cached;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<WebUIUser>>().FindByIdAsync(userId);
+        if (user is null || user.IsDisabled || !string.Equals(stamp, user.SecurityStamp, StringComparison.Ordinal)) return Anonymous;
+        var caller = await callers.ForUserIdAsync(userId, cancellationToken);
+        if (caller is null) return Anonymous;
+        cache.Put(key, caller, null);
+        return caller;
+    }
+
     public async Task<string> DemandAsync(string policy, CancellationToken cancellationToken)
     {
         var (allowed, name) = await CheckAsync(policy, cancellationToken);

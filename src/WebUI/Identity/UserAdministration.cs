@@ -10,7 +10,7 @@ namespace WebUI.Identity;
 /// runs in its own scope (a circuit lives long; a DbContext must not), and is audited with its result.
 /// Disabling, a reset password and a role change renew the security stamp, so the user's sessions end.
 /// </summary>
-public sealed class UserAdministration(IUserAccess access, IServiceScopeFactory scopes, IAuditLog audit, TimeProvider time)
+public sealed class UserAdministration(IUserAccess access, IServiceScopeFactory scopes, IAuditLog audit, Callers.CredentialCache cache, TimeProvider time)
 {
     public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken cancellationToken)
     {
@@ -92,6 +92,8 @@ public sealed class UserAdministration(IUserAccess access, IServiceScopeFactory 
         try
         {
             await change(users, actor);
+            // Tokens and registry logins of this user carry the change from their next request on.
+            cache.Clear();
         }
         catch (EngineException e)
         {

@@ -207,6 +207,67 @@ namespace WebUI.Migrations
                     b.ToTable("Installation");
                 });
 
+            modelBuilder.Entity("WebUI.Identity.Teams.Team", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Teams");
+                });
+
+            modelBuilder.Entity("WebUI.Identity.Teams.TeamMembership", b =>
+                {
+                    b.Property<string>("TeamName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamName", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("TeamMemberships");
+                });
+
+            modelBuilder.Entity("WebUI.Identity.Tokens.ApiToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ApiTokens");
+                });
+
             modelBuilder.Entity("WebUI.Identity.WebUIUser", b =>
                 {
                     b.Property<string>("Id")
@@ -320,6 +381,30 @@ namespace WebUI.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("WebUI.Identity.WebUIUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebUI.Identity.Teams.TeamMembership", b =>
+                {
+                    b.HasOne("WebUI.Identity.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WebUI.Identity.WebUIUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WebUI.Identity.Tokens.ApiToken", b =>
                 {
                     b.HasOne("WebUI.Identity.WebUIUser", null)
                         .WithMany()

@@ -7,7 +7,10 @@ public static class UiServiceCollectionExtensions
     {
         services.AddScoped<ImagesView>();
         services.AddScoped<VolumesView>();
+        services.AddScoped<NetworksView>();
+        services.AddScoped<BuildView>();
         services.AddScoped<ContainersView>();
+        services.AddScoped<ContainerInsightsView>();
         services.AddScoped<DashboardView>();
         return services;
     }

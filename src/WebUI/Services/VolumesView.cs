@@ -1,3 +1,5 @@
+using WebUI.Engine.Containers;
+using WebUI.Engine.Errors;
 using WebUI.Engine.Events;
 using WebUI.Engine.Volumes;
 using WebUI.Audit;
@@ -6,7 +8,7 @@ using WebUI.Identity;
 namespace WebUI.Services;
 
 /// <summary>The volumes page's view of the engine: the list with usage, create from the form, remove, inspect.</summary>
-public sealed class VolumesView(IVolumeService volumes, IEnumerable<IVolumeUsage> usages, IEventBus events, ChangeGuard guard)
+public sealed class VolumesView(IVolumeService volumes, IEnumerable<IVolumeUsage> usages, IContainerService containers, IEventBus events, ChangeGuard guard)
 {
     private static readonly Dictionary<string, IReadOnlyList<string>> NoFilters = [];
 
@@ -39,12 +41,31 @@ public sealed class VolumesView(IVolumeService volumes, IEnumerable<IVolumeUsage
     public VolumeDetails Inspect(string name)
     {
         var volume = volumes.Get(name);
-        return new VolumeDetails(volume, volumes.SizeOf(name), UsersOf(name));
+        return new VolumeDetails(volume, volumes.SizeOf(name), UsersOf(name).Select(NameOf).ToList());
     }
+
+    /// <summary>A directory of the volume's data, read-only; <paramref name="path"/> is inside the volume ("/" is its root).</summary>
+    public IReadOnlyList<VolumeFileEntry> ListFiles(string name, string path) => VolumeFiles.List(volumes.Get(name).Mountpoint, path);
+
+    /// <summary>A file of the volume's data as text (its start when large; null text when binary).</summary>
+    public Task<VolumeFileText> ReadFileAsync(string name, string path, CancellationToken cancellationToken) =>
+        VolumeFiles.ReadTextAsync(volumes.Get(name).Mountpoint, path, cancellationToken);
 
     /// <summary>Calls <paramref name="changed"/> when a volume changes or a container mounts or releases one.</summary>
     public IDisposable OnChange(Action changed) =>
         events.Subscribe(e => { if (e.Type is "volume" || (e.Type == "container" && e.Action is "create" or "destroy")) changed(); });
+
+    private VolumeUser NameOf(string containerId)
+    {
+        try
+        {
+            return new VolumeUser(containerId, containers.Get(containerId).Name.TrimStart('/'));
+        }
+        catch (EngineException e) when (e.Kind == ErrorKind.NotFound)
+        {
+            return new VolumeUser(containerId, Formats.ShortId(containerId));
+        }
+    }
 
     private List<string> UsersOf(string name) => usages.SelectMany(u => u.ContainersUsing(name)).Distinct().ToList();
 }

@@ -7,7 +7,12 @@ public class ServerFixture : IAsyncLifetime
 
     public WebUIServer Server => _server ?? throw new InvalidOperationException("server not started");
 
-    public virtual async Task InitializeAsync() => _server = await WebUIServer.StartAsync();
+    public virtual async Task InitializeAsync() => _server = await WebUIServer.StartAsync(Configure);
+
+    /// <summary>Settings for the server before it starts.</summary>
+    protected virtual void Configure(WebUIServer server)
+    {
+    }
 
     public async Task DisposeAsync()
     {

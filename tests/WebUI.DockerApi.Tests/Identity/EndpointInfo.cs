@@ -9,4 +9,5 @@ public sealed record EndpointInfo(
     bool AllowAnonymous,
     bool HasAuthorize,
     IReadOnlyList<string> Policies,
-    IReadOnlyList<string> Roles);
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> TcpMethods);

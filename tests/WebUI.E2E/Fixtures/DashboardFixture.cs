@@ -21,7 +21,16 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // Every page but sign-in needs a login: the admin comes from the bootstrap password.
-        Server = await WebUIServer.StartAsync(s => s.Settings["Auth__BootstrapAdminPassword"] = AdminPassword);
+        Server = await WebUIServer.StartAsync(s =>
+        {
+            s.Settings["Auth__BootstrapAdminPassword"] = AdminPassword;
+            // The dashboard pulls from the server's own registry without credentials: an Admin setting allows that
+            // (seeded as the settings file an Admin's save writes).
+            Directory.CreateDirectory(s.DataRoot);
+            File.WriteAllText(Path.Combine(s.DataRoot, "admission.json"), "{\"AllowAnonymousRegistryPull\": true}");
+        });
+        // docker push to the built-in registry signs in as the admin (the registry takes WebUI accounts).
+        await WebUI.DockerApi.Tests.Fixtures.RegistryLogin.WriteAsync(Server, "admin", AdminPassword);
         await Server.ImportBusyboxAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -18,7 +18,7 @@ public sealed class LoopbackAnonymousAccessPolicyTests
     {
         var policy = new LoopbackAnonymousAccessPolicy(new Listening(addresses));
         foreach (var action in Enum.GetValues<RegistryAction>())
-            Assert.Equal(expected, await policy.AuthorizeAsync(new ClaimsPrincipal(), "team/app", action, CancellationToken.None));
+            Assert.Equal(expected, await policy.AuthorizeAsync(new Microsoft.AspNetCore.Http.DefaultHttpContext(), "team/app", action, CancellationToken.None));
     }
 
     /// <summary>A server that reports the addresses it listens on, as Kestrel does once started.</summary>

@@ -9,7 +9,13 @@ namespace WebUI.Registry.Tests.Support;
 /// <summary>Plain HTTP calls to a server's /v2 registry, for the tests that check the protocol byte by byte.</summary>
 public sealed class RegistryHttp(WebUIServer server) : IDisposable
 {
-    public HttpClient Http { get; } = new() { BaseAddress = server.WebBase, Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient Http { get; } = new()
+    {
+        BaseAddress = server.WebBase,
+        Timeout = TimeSpan.FromSeconds(60),
+        // The registry takes WebUI accounts: the bootstrap admin of RegistryServerFixture.
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", RegistryLogin.Basic(RegistryServerFixture.User, RegistryServerFixture.Password)) },
+    };
 
     /// <summary>Uploads a blob monolithically (POST ?digest=); returns the digest.</summary>
     public async Task<string> PushBlobAsync(string repo, byte[] content)

@@ -105,11 +105,39 @@ public sealed class InMemoryContainerService(TestEventBus events) : IContainerSe
 
     public Task<WebUI.Engine.Containers.Archive.PathStat> StatPathAsync(string idOrName, string path, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task GetArchiveAsync(string idOrName, string path, Func<WebUI.Engine.Containers.Archive.PathStat, CancellationToken, Task<Stream>> begin, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+    /// <summary>Regular files of every container by absolute path (directories are implied), for the archive operations.</summary>
+    public Dictionary<string, byte[]> Files { get; } = new(StringComparer.Ordinal);
 
-    public Task PutArchiveAsync(string idOrName, string path, Stream archive, bool noOverwriteDirNonDir, bool copyUidGid, CancellationToken cancellationToken) =>
-        throw new NotSupportedException();
+    public async Task GetArchiveAsync(string idOrName, string path, Func<WebUI.Engine.Containers.Archive.PathStat, CancellationToken, Task<Stream>> begin, CancellationToken cancellationToken)
+    {
+        Get(idOrName);
+        Calls.Add($"get-archive {path}");
+        var prefix = path.TrimEnd('/') + "/";
+        var matches = Files.Where(f => f.Key == path || f.Key.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
+        if (matches.Count == 0) throw EngineException.NotFound($"Could not find the file {path} in container {idOrName}");
+        var isFile = matches is [{ Key: var k }] && k == path;
+        var name = path.TrimEnd('/').Split('/')[^1];
+        var output = await begin(new WebUI.Engine.Containers.Archive.PathStat(name, isFile ? matches[0].Value.Length : 4096, isFile ? 0x1A4u : (1u << 31) | 0x1EDu, DateTimeOffset.UtcNow, ""), cancellationToken);
+        await using var tar = new System.Formats.Tar.TarWriter(output, System.Formats.Tar.TarEntryFormat.Pax, leaveOpen: true);
+        foreach (var (file, bytes) in matches)
+        {
+            var entry = new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, isFile ? name : name + "/" + file[prefix.Length..]) { DataStream = new MemoryStream(bytes) };
+            await tar.WriteEntryAsync(entry, cancellationToken);
+        }
+    }
+
+    public async Task PutArchiveAsync(string idOrName, string path, Stream archive, bool noOverwriteDirNonDir, bool copyUidGid, CancellationToken cancellationToken)
+    {
+        Get(idOrName);
+        Calls.Add($"put-archive {path}");
+        await using var tar = new System.Formats.Tar.TarReader(archive);
+        while (await tar.GetNextEntryAsync(copyData: true, cancellationToken) is { } entry)
+        {
+            using var data = new MemoryStream();
+            if (entry.DataStream is { } s) await s.CopyToAsync(data, cancellationToken);
+            Files[path.TrimEnd('/') + "/" + entry.Name] = data.ToArray();
+        }
+    }
 
     public Task ExportAsync(string idOrName, Stream output, CancellationToken cancellationToken) => throw new NotSupportedException();
 
@@ -121,11 +149,23 @@ public sealed class InMemoryContainerService(TestEventBus events) : IContainerSe
 
     public Task RenameAsync(string idOrName, string newName, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<ContainerTop> TopAsync(string idOrName, string? psArgs, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<ContainerTop> TopAsync(string idOrName, string? psArgs, CancellationToken cancellationToken)
+    {
+        var c = Get(idOrName);
+        if (!c.State.Running) throw EngineException.Conflict($"Container {c.Id} is not running");
+        return Task.FromResult(new ContainerTop(["UID", "PID", "CMD"], [["root", "4242", string.Join(' ', new[] { c.Path }.Concat(c.Args))]]));
+    }
 
     public Task<ContainerPruneResult> PruneAsync(IReadOnlyDictionary<string, IReadOnlyList<string>> filters, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public IAsyncEnumerable<WebUI.Engine.Stats.ContainerStats> StatsAsync(string idOrName, bool stream, bool oneShot, CancellationToken cancellationToken) => throw new NotSupportedException();
+    /// <summary>Samples the test pushes; the stream ends when the test completes it.</summary>
+    public Channel<WebUI.Engine.Stats.ContainerStats> Stats { get; } = Channel.CreateUnbounded<WebUI.Engine.Stats.ContainerStats>();
+
+    public async IAsyncEnumerable<WebUI.Engine.Stats.ContainerStats> StatsAsync(string idOrName, bool stream, bool oneShot, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Get(idOrName);
+        await foreach (var s in Stats.Reader.ReadAllAsync(cancellationToken)) yield return s;
+    }
 
     public IReadOnlyList<string> ExecIds(string containerId) => [];
 

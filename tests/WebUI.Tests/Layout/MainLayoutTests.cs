@@ -11,7 +11,7 @@ public sealed class MainLayoutTests : DashboardTestContext
         var nav = Render<NavMenu>();
         var links = nav.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
         // The test context signs in an Admin, who also gets the Admin links.
-        Assert.Equal(["Dashboard", "Containers", "Images", "Volumes", "Users", "Audit log"], links);
+        Assert.Equal(["Dashboard", "Containers", "Images", "Volumes", "Registries", "Users", "Audit log"], links);
     }
 
     private static readonly string DarkBackground = new MudBlazor.MudTheme().PaletteDark.Background.ToString(MudBlazor.Utilities.MudColorOutputFormats.RGBA);

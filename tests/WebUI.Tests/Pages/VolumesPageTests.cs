@@ -111,4 +111,97 @@ public sealed class VolumesPageTests : DashboardTestContext
         Events.Publish("volume", "create", "new-one");
         page.WaitForAssertion(() => Assert.Equal("new-one", page.Find("[data-testid=volume-name]").TextContent));
     }
+
+    [Fact]
+    public void Inspect_names_the_containers_using_the_volume_with_links()
+    {
+        Volumes.Add("data");
+        var c = Containers.Add("db", WebUI.Engine.Containers.ContainerStatus.Running);
+        Volumes.UsedBy["data"] = [c.Id];
+        var dialogs = RenderProviders();
+        var page = Render<VolumesPage>();
+
+        page.Find("button[data-testid=volume-inspect]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal("db", dialogs.Find("[data-testid=volume-user]").TextContent));
+        Assert.Equal($"/containers/{c.Id}", dialogs.Find("[data-testid=volume-user]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_viewer_sees_no_create_or_remove_buttons()
+    {
+        SignInAsViewer();
+        Volumes.Add("data");
+        var page = Render<VolumesPage>();
+        Assert.Empty(page.FindAll("[data-testid=volume-create]"));
+        Assert.Empty(page.FindAll("[data-testid=volume-remove]"));
+        page.Find("button[data-testid=volume-browse]");
+    }
+
+    [Fact]
+    public void Browsing_lists_folders_first_walks_into_them_and_shows_a_text_file()
+    {
+        using var dir = new TempVolume();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "conf"));
+        File.WriteAllText(Path.Combine(dir.Path, "conf", "app.ini"), "answer=42\n");
+        File.WriteAllText(Path.Combine(dir.Path, "a.txt"), "top");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "passwd"), "/etc/passwd");
+        Volumes.Volumes["data"] = Volumes.Add("data") with { Mountpoint = dir.Path };
+        var dialogs = RenderProviders();
+        var page = Render<VolumesPage>();
+
+        page.Find("button[data-testid=volume-browse]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Equal(["conf/", "a.txt", "passwd → /etc/passwd"],
+            dialogs.FindAll("[data-testid=volume-file-name]").Select(e => e.TextContent.Trim())));
+        dialogs.FindAll("[data-testid=volume-file-name]")[0].Click();
+        dialogs.WaitForAssertion(() => Assert.Equal("app.ini", dialogs.Find("[data-testid=volume-file-name]").TextContent.Trim()));
+        dialogs.Find("[data-testid=volume-file-name]").Click();
+        dialogs.WaitForAssertion(() => Assert.Equal("answer=42\n", dialogs.Find("[data-testid=volume-file-text]").TextContent));
+    }
+
+    [Fact]
+    public async Task Paths_never_leave_the_volume_by_dotdot_or_symlink()
+    {
+        using var dir = new TempVolume();
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "abs"), "/etc/passwd");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "rel"), "../../../../../../etc/passwd");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "etc"));
+        File.WriteAllText(Path.Combine(dir.Path, "etc", "passwd"), "the volume's own passwd");
+        Volumes.Volumes["data"] = Volumes.Add("data") with { Mountpoint = dir.Path };
+        var view = Services.GetRequiredService<WebUI.Services.VolumesView>();
+
+        // Each way out lands on the volume's own /etc/passwd, never the host's.
+        foreach (var path in new[] { "abs", "rel", "../../../../etc/passwd", "/etc/../../etc/passwd" })
+            Assert.Equal("the volume's own passwd", (await view.ReadFileAsync("data", path, CancellationToken.None)).Text);
+        File.Delete(Path.Combine(dir.Path, "etc", "passwd"));
+        var e = await Assert.ThrowsAsync<EngineException>(() => view.ReadFileAsync("data", "abs", CancellationToken.None));
+        Assert.Equal(ErrorKind.NotFound, e.Kind);
+        Assert.DoesNotContain(view.ListFiles("data", "../../.."), f => f.Name == "proc");
+    }
+
+    [Fact]
+    public async Task A_binary_file_is_not_shown_as_text_and_a_large_one_is_cut()
+    {
+        using var dir = new TempVolume();
+        File.WriteAllBytes(Path.Combine(dir.Path, "bin"), [1, 2, 0, 3]);
+        File.WriteAllText(Path.Combine(dir.Path, "big"), new string('x', WebUI.Services.VolumeFiles.MaxTextBytes + 10));
+        Volumes.Volumes["data"] = Volumes.Add("data") with { Mountpoint = dir.Path };
+        var view = Services.GetRequiredService<WebUI.Services.VolumesView>();
+
+        Assert.Null((await view.ReadFileAsync("data", "bin", CancellationToken.None)).Text);
+        var big = await view.ReadFileAsync("data", "big", CancellationToken.None);
+        Assert.True(big.Truncated);
+        Assert.Equal(WebUI.Services.VolumeFiles.MaxTextBytes, big.Text!.Length);
+        var e = await Assert.ThrowsAsync<EngineException>(() => view.ReadFileAsync("data", "/", CancellationToken.None));
+        Assert.Contains("is not a regular file", e.Message);
+    }
+
+    /// <summary>A real directory standing in for a volume's mountpoint, removed after the test.</summary>
+    private sealed class TempVolume : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("webui-voltest-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
 }

@@ -17,6 +17,30 @@ internal sealed class ShellLexer(char escape = '\\')
         return Process(word, ref pos, '\0', lookup);
     }
 
+    /// <summary>
+    /// Expands the body of an unquoted heredoc (COPY/ADD &lt;&lt;EOF) as a shell expands a here-document: $VAR and
+    /// ${VAR...} are replaced, quotes are ordinary characters, and the escape character only protects $ and itself.
+    /// </summary>
+    public string ExpandHeredoc(string body, Func<string, string?> lookup)
+    {
+        var result = new StringBuilder(body.Length);
+        var pos = 0;
+        while (pos < body.Length)
+        {
+            var ch = body[pos];
+            if (ch == escape && pos + 1 < body.Length && (body[pos + 1] == '$' || body[pos + 1] == escape))
+            {
+                result.Append(body[pos + 1]);
+                pos += 2;
+                continue;
+            }
+            pos++;
+            if (ch == '$') result.Append(Dollar(body, ref pos, lookup));
+            else result.Append(ch);
+        }
+        return result.ToString();
+    }
+
     private string Process(string s, ref int pos, char stopAt, Func<string, string?> lookup)
     {
         var result = new StringBuilder();

@@ -5,7 +5,7 @@ namespace WebUI.Engine.Build.Stages;
 
 /// <summary>
 /// Applies variable substitution to the instructions Docker expands (ADD ARG COPY ENV EXPOSE FROM LABEL
-/// STOPSIGNAL USER VOLUME WORKDIR); RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK and ONBUILD are returned as is.
+/// STOPSIGNAL USER VOLUME WORKDIR, and the bodies of COPY/ADD heredocs whose delimiter is not quoted); RUN, CMD, ENTRYPOINT, SHELL, HEALTHCHECK and ONBUILD are returned as is.
 /// </summary>
 internal static class InstructionExpander
 {
@@ -15,6 +15,9 @@ internal static class InstructionExpander
         string? O(string? word) => word is null ? null : W(word);
         List<string> Sources(IEnumerable<string> words) =>
             words.Select(s => HeredocWords.TryParse(s) is null ? W(s) : s).ToList();
+        // A quoted delimiter (<<'EOF') keeps the body literal, as in the shell.
+        List<Heredoc> Bodies(IEnumerable<Heredoc> heredocs) =>
+            heredocs.Select(h => h.Expand ? h with { Content = lexer.ExpandHeredoc(h.Content, lookup) } : h).ToList();
         try
         {
             return instruction switch
@@ -30,12 +33,12 @@ internal static class InstructionExpander
                 VolumeInstruction v => v with { Paths = v.Paths.Select(W).ToList() },
                 CopyInstruction c => c with
                 {
-                    Sources = Sources(c.Sources), Destination = W(c.Destination),
+                    Sources = Sources(c.Sources), Destination = W(c.Destination), Heredocs = Bodies(c.Heredocs),
                     From = O(c.From), Chown = O(c.Chown), Chmod = O(c.Chmod), Excludes = c.Excludes.Select(W).ToList(),
                 },
                 AddInstruction a => a with
                 {
-                    Sources = Sources(a.Sources), Destination = W(a.Destination),
+                    Sources = Sources(a.Sources), Destination = W(a.Destination), Heredocs = Bodies(a.Heredocs),
                     Chown = O(a.Chown), Chmod = O(a.Chmod), Checksum = O(a.Checksum), Excludes = a.Excludes.Select(W).ToList(),
                 },
                 _ => instruction,

@@ -63,8 +63,8 @@ public partial class ContainerLogs : IAsyncDisposable
                 _lines.Add(line);
                 if (_lines.Count > MaxLines)
                 {
+                    _dropped += _lines.Count - MaxLines;
                     _lines.RemoveRange(0, _lines.Count - MaxLines);
-                    _dropped++;
                 }
                 ScheduleRender();
             }

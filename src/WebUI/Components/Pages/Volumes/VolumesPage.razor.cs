@@ -58,6 +58,12 @@ public partial class VolumesPage : IDisposable
         await Dialogs.ShowAsync<VolumeInspectDialog>($"Volume {row.Name}", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseButton = true });
     }
 
+    private async Task BrowseAsync(VolumeRow row)
+    {
+        var parameters = new DialogParameters<VolumeBrowseDialog> { { d => d.Name, row.Name } };
+        await Dialogs.ShowAsync<VolumeBrowseDialog>($"Files of {row.Name}", parameters, new DialogOptions { MaxWidth = MaxWidth.Large, FullWidth = true, CloseButton = true });
+    }
+
     private async Task RemoveAsync(VolumeRow row)
     {
         var confirmed = await ConfirmDialog.AskAsync(Dialogs, "Remove volume", $"Remove the volume {row.Name} and all its data?");

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace WebUI.Engine.Security.Admission;
+
+internal static class AdmissionServiceCollectionExtensions
+{
+    /// <summary>The choke point: settings store, container and volume admission (options bound from "Admission").</summary>
+    public static IServiceCollection AddAdmission(this IServiceCollection services)
+    {
+        services.AddOptions<AdmissionOptions>().BindConfiguration("Admission");
+        services.AddSingleton<IAdmissionSettingsStore, AdmissionSettingsStore>();
+        services.AddSingleton<IContainerAdmission, ContainerAdmission>();
+        services.AddSingleton<VolumeAdmission>();
+        return services;
+    }
+}

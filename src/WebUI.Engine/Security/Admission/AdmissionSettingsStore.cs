@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using WebUI.Engine.Storage;
+
+namespace WebUI.Engine.Security.Admission;
+
+/// <summary>Keeps the settings in memory and in &lt;DataRoot&gt;/admission.json (written atomically; a missing file means all off).</summary>
+internal sealed class AdmissionSettingsStore : IAdmissionSettingsStore
+{
+    private readonly string _path;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private AdmissionSettings _current;
+
+    public AdmissionSettingsStore(IOptions<EngineOptions> options)
+    {
+        _path = Path.Combine(options.Value.DataRoot, "admission.json");
+        _current = AtomicFile.ReadJson<AdmissionSettings>(_path) ?? new AdmissionSettings();
+    }
+
+    public AdmissionSettings Current => Volatile.Read(ref _current);
+
+    public async Task SaveAsync(AdmissionSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            AtomicFile.WriteJson(_path, settings);
+            Volatile.Write(ref _current, settings);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

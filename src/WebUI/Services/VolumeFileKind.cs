@@ -1,0 +1,10 @@
+namespace WebUI.Services;
+
+/// <summary>What a volume entry is, as the listing shows it.</summary>
+public enum VolumeFileKind
+{
+    Directory,
+    File,
+    Symlink,
+    Other,
+}

@@ -1,0 +1,20 @@
+namespace WebUI.Terminal;
+
+/// <summary>Program.cs entry for the web terminal.</summary>
+public static class TerminalHostingExtensions
+{
+    public static IServiceCollection AddWebTerminal(this IServiceCollection services)
+    {
+        services.AddOptions<TerminalOptions>().BindConfiguration(TerminalOptions.SectionName);
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        services.AddSingleton<ITerminalClients, HubTerminalClients>();
+        services.AddSingleton<TerminalSessions>();
+        return services;
+    }
+
+    public static WebApplication MapWebTerminal(this WebApplication app)
+    {
+        app.MapHub<TerminalHub>(TerminalHub.Path);
+        return app;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using WebUI.Audit;
+using WebUI.Engine.Errors;
+using WebUI.Identity;
+
+namespace WebUI.Terminal;
+
+/// <summary>
+/// The web terminal's SignalR hub (/hubs/terminal). Authenticated by the dashboard's session cookie (no token in any
+/// URL), Operator for the connection and again, against the user store, for every call: open, join and close each
+/// time, keystrokes and resizes when the last check is older than <see cref="KeystrokeRecheck"/> (a disabled user or a
+/// changed role stops within two seconds of typing). Errors reach the browser as their plain message.
+/// </summary>
+[Authorize(Policy = Policies.Operator)]
+public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, AuthenticationStateProvider authenticationState, ChangeGuard guard) : Hub
+{
+    public const string Path = "/hubs/terminal";
+
+    /// <summary>How long a passed check covers this connection's keystrokes and resizes.</summary>
+    public static readonly TimeSpan KeystrokeRecheck = TimeSpan.FromSeconds(2);
+
+    private const string CheckedAtKey = "webui.terminal.checked-at";
+
+    /// <summary>Opens a session (exec or attach) and joins it; returns the session (the browser then calls Join for output).</summary>
+    public Task<TerminalSessionInfo> Open(TerminalOpenRequest request) => Guarded(async () =>
+    {
+        Identify();
+        var action = request.Mode == TerminalMode.Exec ? AuditActions.ContainerExec : AuditActions.ContainerAttach;
+        return await guard.RunAsync(Policies.Operator, action, request.ContainerId, async () =>
+        {
+            var user = Context.User?.Identity?.Name ?? throw new EngineException(ErrorKind.Forbidden, "You are not signed in.");
+            return await sessions.OpenAsync(user, request, Context.ConnectionAborted);
+        }, Context.ConnectionAborted);
+    });
+
+    /// <summary>Starts watching a session: what it printed so far, then live output and its end.</summary>
+    public Task<TerminalSnapshot> Join(string sessionId) => Guarded(async () => sessions.Join(await DemandAsync(), sessionId, Context.ConnectionId));
+
+    public Task Leave(string sessionId) => Guarded(async () =>
+    {
+        await DemandAsync();
+        sessions.Leave(Context.ConnectionId, sessionId);
+        return true;
+    });
+
+    /// <summary>Typed or pasted text; the browser sends the next chunk only when this one was written (back-pressure).</summary>
+    public Task Input(string sessionId, string data) => Guarded(async () =>
+    {
+        await sessions.InputAsync(await DemandRecentAsync(), sessionId, data, Context.ConnectionAborted);
+        return true;
+    });
+
+    public Task Resize(string sessionId, int rows, int cols) => Guarded(async () =>
+    {
+        await sessions.ResizeAsync(await DemandRecentAsync(), sessionId, rows, cols, Context.ConnectionAborted);
+        return true;
+    });
+
+    public Task Close(string sessionId) => Guarded(async () =>
+    {
+        await sessions.CloseAsync(await DemandAsync(), sessionId, Context.ConnectionAborted);
+        return true;
+    });
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.Leave(Context.ConnectionId, null);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The connection's user, re-checked against the store (disabled, stamp, role now) for Operator.</summary>
+    private async Task<string> DemandAsync()
+    {
+        Identify();
+        var user = await access.DemandAsync(Policies.Operator, Context.ConnectionAborted);
+        Context.Items[CheckedAtKey] = Environment.TickCount64;
+        return user;
+    }
+
+    /// <summary>
+    /// Keystrokes: the store is asked again when the last check of this connection is older than
+    /// <see cref="KeystrokeRecheck"/>, not on every key (a check costs several database reads; echo must stay fast).
+    /// </summary>
+    private Task<string> DemandRecentAsync()
+    {
+        if (Context.Items.TryGetValue(CheckedAtKey, out var at) && at is long ticks && Environment.TickCount64 - ticks < (long)KeystrokeRecheck.TotalMilliseconds
+            && Context.User?.Identity?.Name is { } name)
+            return Task.FromResult(name);
+        return DemandAsync();
+    }
+
+    /// <summary>The hub's scope has no circuit: the user checks read the connection's principal (from the cookie).</summary>
+    private void Identify()
+    {
+        if (authenticationState is IHostEnvironmentAuthenticationStateProvider host)
+            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(Context.User ?? new())));
+    }
+
+    private static async Task<T> Guarded<T>(Func<Task<T>> call)
+    {
+        try { return await call(); }
+        catch (EngineException e) { throw new HubException(e.Message); }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace WebUI.DockerApi.Tests.Identity;
+
+/// <summary>Teams: what an Operator of team A makes carries webui.team=A; an Operator of team B neither sees nor touches it; Admins see all.</summary>
+[Collection(AccessCollection.Name)]
+public sealed class TeamTests(AccessServerFixture fixture)
+{
+    [Fact]
+    public async Task Another_teams_operator_cannot_see_inspect_stop_or_exec_a_container()
+    {
+        var teamA = "ta" + Guid.NewGuid().ToString("N")[..6];
+        var teamB = "tb" + Guid.NewGuid().ToString("N")[..6];
+        var (_, a) = await fixture.UserAsync("opa", "Operator", teamA);
+        var (_, b) = await fixture.UserAsync("opb", "Operator", teamB);
+        string tokenA, tokenB;
+        using (a) tokenA = (await AccessServerFixture.TokenAsync(a)).Token;
+        using (b) tokenB = (await AccessServerFixture.TokenAsync(b)).Token;
+
+        var name = "team-" + Guid.NewGuid().ToString("N")[..6];
+        (await fixture.DockerTcpAsync(tokenA, "run", "-d", "--name", name, "--network", "none", "busybox", "sleep", "120")).EnsureSuccess();
+        var label = (await fixture.Server.Docker("inspect", "-f", "{{index .Config.Labels \"webui.team\"}}", name)).EnsureSuccess();
+        Assert.Equal(teamA, label.Stdout.Trim());
+        Assert.Contains(name, (await fixture.DockerTcpAsync(tokenA, "ps", "--format", "{{.Names}}")).EnsureSuccess().Stdout);
+
+        Assert.DoesNotContain(name, (await fixture.DockerTcpAsync(tokenB, "ps", "-a", "--format", "{{.Names}}")).EnsureSuccess().Stdout);
+        foreach (var args in new[] { new[] { "inspect", name }, ["stop", name], ["exec", name, "true"], ["logs", name], ["rm", name], ["kill", name] })
+        {
+            var r = await fixture.DockerTcpAsync(tokenB, args);
+            Assert.True(r.ExitCode != 0, $"{args[0]} by team B: {r}");
+            Assert.Matches("No such (container|object)", r.Stderr + r.Stdout);
+        }
+        // Team B cannot choose team A's label either.
+        var spoof = await fixture.DockerTcpAsync(tokenB, "create", "--label", $"webui.team={teamA}", "--network", "none", "busybox");
+        Assert.Contains($"is not a member of team \"{teamA}\"", spoof.Stderr);
+        // Team A's volumes are invisible to B.
+        var vol = "tvol-" + Guid.NewGuid().ToString("N")[..6];
+        (await fixture.DockerTcpAsync(tokenA, "volume", "create", vol)).EnsureSuccess();
+        Assert.DoesNotContain(vol, (await fixture.DockerTcpAsync(tokenB, "volume", "ls", "-q")).Stdout);
+        Assert.Contains(vol, (await fixture.DockerTcpAsync(tokenA, "volume", "ls", "-q")).Stdout);
+
+        // Every container route the TCP listener serves, from the running app's endpoint data: "No such container" for team B.
+        using (var admin0 = await fixture.AdminAsync())
+        {
+            var list = await (await admin0.GetAsync("/_test/endpoints")).Content.ReadFromJsonAsync<List<EndpointInfo>>(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            using var http = fixture.TcpClient(tokenB);
+            var failures = new List<string>();
+            var checkedRoutes = 0;
+            foreach (var e in list!.Where(e => e.DockerApi && e.Route.StartsWith("/containers/{id}", StringComparison.Ordinal)))
+                foreach (var method in e.TcpMethods)
+                {
+                    var path = e.Route.Replace("{id}", name, StringComparison.Ordinal);
+                    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                    using var r = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), HttpCompletionOption.ResponseHeadersRead, cts.Token);
+                    var body = await r.Content.ReadAsStringAsync(cts.Token);
+                    checkedRoutes++;
+                    if (r.StatusCode != HttpStatusCode.NotFound || !body.Contains("No such container", StringComparison.Ordinal))
+                        failures.Add($"{method} {path}: {(int)r.StatusCode} {body}");
+                }
+            Assert.True(checkedRoutes >= 15, $"only {checkedRoutes} container routes");
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+        }
+
+        // Still running, untouched; the Admin sees it; its own team stops it.
+        Assert.Equal("true", (await fixture.Server.Docker("inspect", "-f", "{{.State.Running}}", name)).EnsureSuccess().Stdout.Trim());
+        using var admin = await fixture.AdminAsync();
+        var (_, adminToken) = await AccessServerFixture.TokenAsync(admin, "admin-sees");
+        Assert.Contains(name, (await fixture.DockerTcpAsync(adminToken, "ps", "--format", "{{.Names}}")).EnsureSuccess().Stdout);
+        (await fixture.DockerTcpAsync(tokenA, "rm", "-f", name)).EnsureSuccess();
+        (await fixture.DockerTcpAsync(tokenA, "volume", "rm", vol)).EnsureSuccess();
+    }
+}
