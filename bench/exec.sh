@@ -9,13 +9,16 @@ command -v bc >/dev/null || apt-get install -y -qq bc >/dev/null
 start_webui
 docker run -d --name bench-exec --network none busybox sleep 100000 >/dev/null
 docker exec bench-exec true   # warm-up
-webui=$(time_runs "$N" docker exec bench-exec true | median)
 
 # Bare runc exec into the same container (runc's state lives under the server's exec root).
 id=$(docker inspect -f '{{.Id}}' bench-exec)
 runc_exec() { runc --root "$BENCH_ROOT/run/runc" exec "$id" true; }
 runc_exec
-bare=$(time_runs "$N" runc_exec | median)
+
+# Alternating, so both see the same load on this shared machine.
+interleaved "$N" webui "docker exec bench-exec true" runc runc_exec
+webui=$(median < "$BENCH_ROOT/times.webui")
+bare=$(median < "$BENCH_ROOT/times.runc")
 
 printf '%-28s %8s s\n' "bare runc exec" "$bare" "webui docker exec" "$webui"
 printf 'ratio webui/runc: %.2f\n' "$(echo "$webui / $bare" | bc -l)"

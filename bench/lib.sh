@@ -49,4 +49,21 @@ time_runs() {
   done
 }
 
+# interleaved N NAME1 CMD1 NAME2 CMD2 ...: runs each command once per round, N rounds, so that every variant sees the same
+# load (this machine is shared); writes each variant's times to $BENCH_ROOT/times.NAME. CMDs are strings (eval'd).
+interleaved() {
+  local n=$1; shift
+  local -a names=() cmds=()
+  while (($#)); do names+=("$1"); cmds+=("$2"); shift 2; done
+  for name in "${names[@]}"; do : > "$BENCH_ROOT/times.$name"; done
+  for _ in $(seq "$n"); do
+    local k
+    for k in "${!names[@]}"; do
+      local s e
+      s=$(date +%s%N); eval "${cmds[$k]}" >/dev/null 2>&1 || { echo "failed: ${cmds[$k]}" >&2; return 1; }; e=$(date +%s%N)
+      echo "scale=4; ($e - $s) / 1000000000" | bc >> "$BENCH_ROOT/times.${names[$k]}"
+    done
+  done
+}
+
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.4f\n", (a[NR/2]+a[NR/2+1])/2}'; }

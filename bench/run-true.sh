@@ -8,7 +8,6 @@ command -v bc >/dev/null || apt-get install -y -qq bc >/dev/null
 
 start_webui
 docker run --rm --network none busybox true   # warm-up: snapshot unpacked, JIT warm
-webui=$(time_runs "$N" docker run --rm --network none busybox true | median)
 
 # Bare runc: the same rootfs, runc's default spec (its own pid/net/ipc/uts/mount namespaces), args = true.
 bundle="$BENCH_ROOT/bundle"; mkdir -p "$bundle"
@@ -18,7 +17,11 @@ sed -i 's/"terminal": true/"terminal": false/; s/"sh"/"true"/' "$bundle/config.j
 i=0
 runc_one() { i=$((i+1)); runc --root "$BENCH_ROOT/runc" run -b "$bundle" "bench$$-$RANDOM$i"; }
 runc_one
-bare=$(time_runs "$N" runc_one | median)
+
+# Alternating, so both see the same load on this shared machine.
+interleaved "$N" webui "docker run --rm --network none busybox true" runc runc_one
+webui=$(median < "$BENCH_ROOT/times.webui")
+bare=$(median < "$BENCH_ROOT/times.runc")
 
 printf '%-28s %8s s\n' "bare runc run" "$bare" "webui docker run --rm" "$webui"
 printf 'ratio webui/runc: %.2f\n' "$(echo "$webui / $bare" | bc -l)"

@@ -90,7 +90,9 @@ internal sealed partial class ContainerService
             if (oomKilled) Publish(record, "oom");
             var restart = ShouldRestart(record);
             if (restart) record.State = record.State with { Status = ContainerStatus.Restarting, Restarting = true };
-            store.Save(record);
+            // A --rm container's record is deleted right below: writing its exit first would cost an fsync pair for
+            // nothing. A crash in between leaves it "running" with an exit file, which the next start settles and removes.
+            if (!record.HostConfig.AutoRemove) store.Save(record);
             LogExited(logger, id, code.Value);
             Publish(record, "die", new Dictionary<string, string> { ["exitCode"] = code.Value.ToString() });
             live.Exited.TrySetResult();

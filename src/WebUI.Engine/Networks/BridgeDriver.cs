@@ -5,10 +5,13 @@ namespace WebUI.Engine.Networks;
 
 /// <summary>
 /// Docker's bridge driver through the CNI bridge plugin: a Linux bridge per network (created on first attach, removed with
-/// the network), veth pairs, the gateway address on the bridge, masquerading out unless --internal, portmap for -p.
+/// the network), veth pairs, the gateway address on the bridge, portmap for -p; masquerading out (unless --internal or
+/// turned off) by one rule per network (<see cref="BridgeMasquerade"/>), not by the plugin per container.
 /// </summary>
 internal sealed class BridgeDriver(CniInvoker cni, string ipamDir) : CniDriverBase(cni, ipamDir)
 {
+    private readonly BridgeMasquerade _masquerade = new();
+
     public const string BridgeNameOption = "com.docker.network.bridge.name";
     public const string MasqueradeOption = "com.docker.network.bridge.enable_ip_masquerade";
     public const string MtuOption = "com.docker.network.driver.mtu";
@@ -27,25 +30,31 @@ internal sealed class BridgeDriver(CniInvoker cni, string ipamDir) : CniDriverBa
         return Task.FromResult(network with { Device = device });
     }
 
+    protected override Task PrepareAsync(NetworkRecord network, CancellationToken cancellationToken) =>
+        Masquerades(network) ? _masquerade.EnsureAsync(network, cancellationToken) : Task.CompletedTask;
+
     public override async Task DeleteAsync(NetworkRecord network, CancellationToken cancellationToken)
     {
         await base.DeleteAsync(network, cancellationToken);
+        if (network.Device.Length > 0) await _masquerade.RemoveAsync(network, cancellationToken);
         if (network.Device.Length > 0 && Directory.Exists(Path.Combine("/sys/class/net", network.Device)))
             await IpCommand.RunAsync(["link", "del", network.Device], cancellationToken);
     }
 
     protected override JsonObject MainPlugin(NetworkRecord network)
     {
-        var masquerade = !network.Options.TryGetValue(MasqueradeOption, out var m) || m is not ("false" or "0");
         var plugin = new JsonObject
         {
             ["type"] = "bridge",
             ["bridge"] = network.Device,
             ["isGateway"] = !network.Internal,
-            ["ipMasq"] = !network.Internal && masquerade,
+            ["ipMasq"] = false,
             ["hairpinMode"] = true,
         };
         if (network.Options.TryGetValue(MtuOption, out var mtu)) plugin["mtu"] = int.Parse(mtu);
         return plugin;
     }
+
+    private static bool Masquerades(NetworkRecord network) =>
+        !network.Internal && (!network.Options.TryGetValue(MasqueradeOption, out var m) || m is not ("false" or "0"));
 }

@@ -25,8 +25,12 @@ internal abstract class CniDriverBase(CniInvoker cni, string ipamDir) : INetwork
     /// <summary>Whether the container gets a default route (and, for bridge, masquerading): false for --internal.</summary>
     protected virtual bool RouteOut(NetworkRecord network) => !network.Internal;
 
+    /// <summary>What the network needs once before its first endpoint (bridge: its masquerade rule).</summary>
+    protected virtual Task PrepareAsync(NetworkRecord network, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<EndpointRecord> AttachAsync(NetworkRecord network, EndpointRequest request, CancellationToken cancellationToken)
     {
+        await PrepareAsync(network, cancellationToken);
         var list = Chain(network, request.Config.IPv4Address, request.Ports);
         var call = new CniInvocation(request.ContainerId, request.NetnsPath, request.IfName);
         CniResult result;

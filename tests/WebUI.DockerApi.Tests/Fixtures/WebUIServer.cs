@@ -183,6 +183,19 @@ public sealed class WebUIServer : IAsyncDisposable
         await Leftovers.RemoveAsync(Root);
         if (Directory.Exists(Path.Combine("/sys/class/net", BridgeName)))
             await ProcessRunner.RunAsync("ip", ["link", "del", BridgeName], timeout: TimeSpan.FromSeconds(20));
+        await RemoveMasqueradeRulesAsync();
+    }
+
+    /// <summary>The default bridge's masquerade rule stays when the server stops (as docker0's does): this server's goes here.</summary>
+    private async Task RemoveMasqueradeRulesAsync()
+    {
+        var rules = await ProcessRunner.RunAsync("iptables", ["-t", "nat", "-S", "POSTROUTING"], timeout: TimeSpan.FromSeconds(20));
+        foreach (var line in rules.Stdout.Split('\n').Where(l => l.StartsWith("-A POSTROUTING ", StringComparison.Ordinal) && l.Contains($"! -o {BridgeName} ", StringComparison.Ordinal)))
+        {
+            var args = line[3..].Replace($"\"webui masquerade {BridgeName}\"", "WEBUI-COMMENT").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select(a => a == "WEBUI-COMMENT" ? $"webui masquerade {BridgeName}" : a);
+            await ProcessRunner.RunAsync("iptables", ["-t", "nat", "-D", .. args], timeout: TimeSpan.FromSeconds(20));
+        }
     }
 
     /// <summary>Bridges of user-defined networks a failed test did not remove (their records name the device).</summary>

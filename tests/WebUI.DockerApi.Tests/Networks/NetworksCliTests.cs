@@ -214,6 +214,10 @@ public sealed class NetworksCliTests(BusyboxServerFixture fixture) : IClassFixtu
         ids.Add((await Server.Docker("run", "-d", "busybox", "sleep", "300")).EnsureSuccess().Stdout.Trim());
         var bridge = "br-" + networkId[..12];
         Assert.True(Directory.Exists($"/sys/class/net/{bridge}"));
+        // One masquerade rule for the network (as Docker's), not a chain per container.
+        var nat = (await ProcessRunner.RunAsync("iptables", ["-t", "nat", "-S", "POSTROUTING"])).EnsureSuccess().Stdout;
+        Assert.Single(nat.Split('\n'), l => l.Contains($"webui masquerade {bridge}", StringComparison.Ordinal));
+        foreach (var id in ids) Assert.DoesNotContain(id, nat);
 
         (await Server.DockerAsync(["rm", "-f", .. ids])).EnsureSuccess();
         (await Server.Docker("network", "rm", net)).EnsureSuccess();
@@ -222,6 +226,7 @@ public sealed class NetworksCliTests(BusyboxServerFixture fixture) : IClassFixtu
         var rules = (await ProcessRunner.RunAsync("iptables-save", [])).Stdout;
         foreach (var id in ids) Assert.DoesNotContain(id, rules);
         Assert.DoesNotContain(networkId, rules);
+        Assert.DoesNotContain(bridge, rules);
         var netnsDir = Path.Combine(Server.ExecRoot, "netns");
         Assert.Empty(Directory.Exists(netnsDir) ? Directory.GetFiles(netnsDir) : []);
         Assert.Empty(Leftovers.MountsUnder(netnsDir));
