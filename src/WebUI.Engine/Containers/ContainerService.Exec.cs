@@ -89,7 +89,11 @@ internal sealed partial class ContainerService : IExecService
     /// <summary>Runs a command in the container to its end (health probes): exit code and the first 4 KiB of its output.</summary>
     internal async Task<(int ExitCode, string Output)> RunProbeAsync(ContainerRecord record, List<string> cmd, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var id = await CreateExecAsync(record.Id, new ExecConfig { Cmd = cmd, AttachStdout = true, AttachStderr = true }, cancellationToken);
+        // The probe is the container's own health check, admitted with the container: the engine runs it as itself. A
+        // monitor re-started for an adopted container (live restore) has no request caller to inherit.
+        string id;
+        using (WebUI.Engine.Security.Admission.CallerContext.Enter(WebUI.Engine.Security.Admission.Caller.Root))
+            id = await CreateExecAsync(record.Id, new ExecConfig { Cmd = cmd, AttachStdout = true, AttachStderr = true }, cancellationToken);
         try
         {
             var run = await StartExecAsync(id, detach: false, cancellationToken);
