@@ -68,7 +68,9 @@ public sealed class CniDriversTests : IAsyncLifetime
         Assert.True(NetTestHost.LinkExists(_bridge));
         var leaseDir = Path.Combine(IpamDir, network.Id);
         Assert.Contains(Directory.GetFiles(leaseDir), f => Path.GetFileName(f) == endpoint.IPv4Address.Split('/')[0]);
-        Assert.NotEmpty(await NetTestHost.RulesMentioningAsync(_containerId));
+        // NAT is one masquerade rule for the network (as Docker's), none per container.
+        Assert.Single(await NetTestHost.RulesMentioningAsync($"webui masquerade {_bridge}"));
+        Assert.Empty(await NetTestHost.RulesMentioningAsync(_containerId));
 
         await driver.DetachAsync(network, endpoint, _containerId, ns, CancellationToken.None);
         Assert.DoesNotContain(AddressesIn(ns), a => a.Name == "eth0");
@@ -78,6 +80,7 @@ public sealed class CniDriversTests : IAsyncLifetime
         await driver.DeleteAsync(network, CancellationToken.None);
         Assert.False(NetTestHost.LinkExists(_bridge));
         Assert.False(Directory.Exists(leaseDir));
+        Assert.Empty(await NetTestHost.RulesMentioningAsync($"webui masquerade {_bridge}"));
     }
 
     [Fact]
