@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using WebUI.Engine.Containers.Exec;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Runtime;
+using WebUI.Engine.Security.Admission;
 
 namespace WebUI.Engine.Containers;
 
@@ -92,7 +93,7 @@ internal sealed partial class ContainerService : IExecService
         // The probe is the container's own health check, admitted with the container: the engine runs it as itself. A
         // monitor re-started for an adopted container (live restore) has no request caller to inherit.
         string id;
-        using (WebUI.Engine.Security.Admission.CallerContext.Enter(WebUI.Engine.Security.Admission.Caller.Root))
+        using (CallerContext.Enter(Caller.Root))
             id = await CreateExecAsync(record.Id, new ExecConfig { Cmd = cmd, AttachStdout = true, AttachStderr = true }, cancellationToken);
         try
         {

@@ -6,52 +6,15 @@ using WebUI.Services;
 namespace WebUI.Components.Pages.Networks;
 
 /// <summary>The networks page: the list kept current by engine events; create, inspect (members, disconnect), connect and remove.</summary>
-public partial class NetworksPage : IDisposable
+public partial class NetworksPage
 {
-    private readonly CancellationTokenSource _cts = new();
-    private IReadOnlyList<NetworkRow>? _rows;
-    private IDisposable? _subscription;
-    private string? _search;
-    private string? _error;
-
     [Inject] public required NetworksView View { get; set; }
-    [Inject] public required IDialogService Dialogs { get; set; }
-    [Inject] public required ISnackbar Snackbar { get; set; }
 
-    protected override void OnInitialized()
-    {
-        _subscription = View.OnChange(() => _ = InvokeAsync(() => { Refresh(); StateHasChanged(); }));
-        Refresh();
-    }
+    protected override (string Plural, string Singular) Noun => ("networks", "network");
 
-    private void Refresh()
-    {
-        try
-        {
-            _rows = View.List(_search);
-            _error = null;
-        }
-        catch (Exception e)
-        {
-            _error = "Could not list networks: " + UserMessages.For(e);
-        }
-    }
+    protected override IReadOnlyList<NetworkRow> List(string? search) => View.List(search);
 
-    private void Search(string? text)
-    {
-        _search = text;
-        Refresh();
-    }
-
-    private async Task CreateAsync()
-    {
-        var dialog = await Dialogs.ShowAsync<NetworkCreateDialog>("Create network", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: string name })
-        {
-            Snackbar.Add($"Created network {name}", Severity.Success);
-            Refresh();
-        }
-    }
+    protected override IDisposable OnChange(Action changed) => View.OnChange(changed);
 
     private async Task InspectAsync(NetworkRow row)
     {
@@ -79,7 +42,7 @@ public partial class NetworksPage : IDisposable
         if (confirmed is null) return;
         try
         {
-            await View.RemoveAsync(row.Id, _cts.Token);
+            await View.RemoveAsync(row.Id, Lifetime.Token);
             Snackbar.Add($"Removed network {row.Name}", Severity.Success);
         }
         catch (Exception e)
@@ -87,12 +50,5 @@ public partial class NetworksPage : IDisposable
             Snackbar.Add(UserMessages.For(e), Severity.Error);
         }
         Refresh();
-    }
-
-    public void Dispose()
-    {
-        _subscription?.Dispose();
-        _cts.Cancel();
-        _cts.Dispose();
     }
 }

@@ -6,51 +6,15 @@ using WebUI.Services;
 namespace WebUI.Components.Pages.Volumes;
 
 /// <summary>The volumes page: the list kept current by engine events, create, inspect and remove.</summary>
-public partial class VolumesPage : IDisposable
+public partial class VolumesPage
 {
-    private IReadOnlyList<VolumeRow>? _rows;
-    private IDisposable? _subscription;
-    private string? _search;
-    private string? _error;
-
     [Inject] public required VolumesView View { get; set; }
-    [Inject] public required IDialogService Dialogs { get; set; }
-    [Inject] public required ISnackbar Snackbar { get; set; }
 
-    protected override void OnInitialized()
-    {
-        _subscription = View.OnChange(() => _ = InvokeAsync(() => { Refresh(); StateHasChanged(); }));
-        Refresh();
-    }
+    protected override (string Plural, string Singular) Noun => ("volumes", "volume");
 
-    private void Refresh()
-    {
-        try
-        {
-            _rows = View.List(_search);
-            _error = null;
-        }
-        catch (Exception e)
-        {
-            _error = "Could not list volumes: " + UserMessages.For(e);
-        }
-    }
+    protected override IReadOnlyList<VolumeRow> List(string? search) => View.List(search);
 
-    private void Search(string? text)
-    {
-        _search = text;
-        Refresh();
-    }
-
-    private async Task CreateAsync()
-    {
-        var dialog = await Dialogs.ShowAsync<VolumeCreateDialog>("Create volume", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: string name })
-        {
-            Snackbar.Add($"Created volume {name}", Severity.Success);
-            Refresh();
-        }
-    }
+    protected override IDisposable OnChange(Action changed) => View.OnChange(changed);
 
     private async Task InspectAsync(VolumeRow row)
     {
@@ -79,6 +43,4 @@ public partial class VolumesPage : IDisposable
         }
         Refresh();
     }
-
-    public void Dispose() => _subscription?.Dispose();
 }
