@@ -31,8 +31,9 @@ public sealed class CgroupStatsReaderTests : IDisposable
             File.WriteAllText($"/sys/fs/cgroup/pids{_path}/pids.max", "50");
         }
 
-        // The shell waits a moment, so it is in the cgroup before it starts burning CPU.
-        _process = Process.Start("/bin/busybox", ["sh", "-c", "sleep 0.3; i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; sleep 60"]);
+        // The shell waits a moment, so it is in the cgroup before it starts burning CPU and fills a 2 MB variable
+        // (cgroup v1 charges only pages touched after the move: without it, usage could read 0).
+        _process = Process.Start("/bin/busybox", ["sh", "-c", "sleep 0.3; x=$(head -c 2000000 /dev/zero | tr '\\0' a); i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done; sleep 60"]);
         foreach (var d in Dirs) File.WriteAllText(Path.Combine(d, "cgroup.procs"), _process.Id.ToString());
 
         var first = _reader.Read(_path, _process.Id, "abc", "busy", null, DateTimeOffset.UtcNow);
