@@ -87,7 +87,8 @@ internal sealed partial class NetworkManager
                 var published = false;
                 foreach (var (networkId, config) in sandbox.Networks)
                 {
-                    var network = Get(networkId);
+                    // Admitted when the container was configured or connected: the team check is not repeated at each start.
+                    var network = Find(networkId) ?? throw EngineException.NotFound($"network {networkId} not found");
                     // Ports are published through the first bridge network (Docker publishes on each; one is enough to reach it).
                     var ports = !published && network.Driver == "bridge" ? sandbox.Ports : [];
                     published |= ports.Count > 0;
@@ -243,7 +244,7 @@ internal sealed partial class NetworkManager
 
     /// <summary>Whether the container resolves names through the embedded DNS server: on a user-defined network, with the server on.</summary>
     private bool UsesEmbeddedDns(SandboxRecord sandbox) =>
-        _options.EmbeddedDns && sandbox.Endpoints.Keys.Any(id => TryGet(id)?.UserDefined == true);
+        _options.EmbeddedDns && sandbox.Endpoints.Keys.Any(id => Find(id)?.UserDefined == true);
 
     private void WriteEtcFiles(SandboxRecord sandbox)
     {
@@ -257,7 +258,7 @@ internal sealed partial class NetworkManager
         if (sandbox.NetnsPath is null) return;
         if (!UsesEmbeddedDns(sandbox)) { _dns.Stop(sandbox.ContainerId); return; }
         var hostResolv = File.Exists("/etc/resolv.conf") ? File.ReadAllText("/etc/resolv.conf") : "";
-        var forward = sandbox.Endpoints.Keys.Any(id => TryGet(id) is { UserDefined: true, Internal: false });
+        var forward = sandbox.Endpoints.Keys.Any(id => Find(id) is { UserDefined: true, Internal: false });
         try { _dns.Start(sandbox.ContainerId, sandbox.NetnsPath, name => Resolve(sandbox.ContainerId, name), forward ? EtcFiles.Upstreams(sandbox, hostResolv) : []); }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or Linux.LinuxException) { LogDnsFailed(_logger, sandbox.ContainerId, e); }
     }
@@ -271,7 +272,7 @@ internal sealed partial class NetworkManager
         var result = new List<string>();
         foreach (var networkId in self.Endpoints.Keys)
         {
-            if (TryGet(networkId) is not { UserDefined: true } network) continue;
+            if (Find(networkId) is not { UserDefined: true } network) continue;
             foreach (var (other, endpoint) in EndpointsOf(networkId))
             {
                 var config = other.Networks.GetValueOrDefault(networkId);

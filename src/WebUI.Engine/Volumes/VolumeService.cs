@@ -88,10 +88,12 @@ internal sealed partial class VolumeService(
         }
     }
 
-    public VolumeRecord Get(string name)
+    public VolumeRecord Get(string name) =>
+        Find(name) is { } v && Security.Admission.TeamScope.CanSee(v.Labels) ? v : throw EngineException.NotFound($"get {name}: no such volume");
+
+    public VolumeRecord? Find(string name)
     {
-        lock (_volumes)
-            return _volumes.TryGetValue(name, out var v) ? v : throw EngineException.NotFound($"get {name}: no such volume");
+        lock (_volumes) return _volumes.GetValueOrDefault(name);
     }
 
     public IReadOnlyList<VolumeRecord> List(IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
@@ -109,7 +111,7 @@ internal sealed partial class VolumeService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (!_volumes.TryGetValue(name, out var record))
+            if (!_volumes.TryGetValue(name, out var record) || !Security.Admission.TeamScope.CanSee(record.Labels))
             {
                 if (force) return;
                 throw EngineException.NotFound($"get {name}: no such volume");
@@ -140,6 +142,7 @@ internal sealed partial class VolumeService(
             foreach (var v in _volumes.Values.ToList())
             {
                 if (!all && !v.Anonymous) continue;
+                if (!Security.Admission.TeamScope.CanSee(v.Labels)) continue;
                 if (!MatchesLabels(v, labelFilters)) continue;
                 if (ContainersUsing(v.Name).Count > 0) continue;
                 reclaimed += SizeOf(v.Name);
