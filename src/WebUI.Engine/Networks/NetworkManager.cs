@@ -285,6 +285,8 @@ internal sealed partial class NetworkManager : INetworkManager, IEngineInitializ
     {
         var attributes = new Dictionary<string, string> { ["name"] = network.Name, ["type"] = network.Driver };
         if (containerId is not null) attributes["container"] = containerId;
+        // The team, for the event stream's team filter (TeamScope.CanSeeEvent).
+        if (network.Labels.TryGetValue(TeamScope.Label, out var team)) attributes[TeamScope.Label] = team;
         _events.Publish(new EngineEvent("network", action, network.Id, attributes, _time.GetUtcNow()));
     }
 

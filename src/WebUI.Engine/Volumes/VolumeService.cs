@@ -290,6 +290,8 @@ internal sealed partial class VolumeService(
     private void Publish(string action, VolumeRecord v, params (string Key, string Value)[] extra)
     {
         var attributes = new Dictionary<string, string> { ["driver"] = v.Driver };
+        // The team, for the event stream's team filter (TeamScope.CanSeeEvent).
+        if (v.Labels.TryGetValue(Security.Admission.TeamScope.Label, out var team)) attributes[Security.Admission.TeamScope.Label] = team;
         foreach (var (k, val) in extra) attributes[k] = val;
         events.Publish(new EngineEvent("volume", action, v.Name, attributes, time.GetUtcNow()));
     }

@@ -18,6 +18,22 @@ public static class TeamScope
         return caller.Teams.Contains(team, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Whether the caller may see an engine event: its <see cref="Label"/> attribute names the team of the container,
+    /// volume or network (or, for an image, the teams of the non-Admin caller who caused it, comma-separated); an event
+    /// without one is shared.
+    /// </summary>
+    public static bool CanSeeEvent(Caller? caller, IReadOnlyDictionary<string, string> attributes)
+    {
+        if (caller is null || caller.IsAdmin) return true;
+        if (!attributes.TryGetValue(Label, out var teams) || teams.Length == 0) return true;
+        return teams.Split(',').Any(t => caller.Teams.Contains(t, StringComparer.Ordinal));
+    }
+
+    /// <summary>The teams an event about a resource without its own team (an image) belongs to: the non-Admin caller's, else none.</summary>
+    public static string? ActingTeams(Caller? caller) =>
+        caller is null || caller.IsAdmin || caller.Teams.Count == 0 ? null : string.Join(',', caller.Teams);
+
     /// <summary>Whether the current caller may see a repository (registry) whose first path component may name a team.</summary>
     public static bool CanSeeTeam(Caller? caller, string? team) =>
         caller is null || caller.IsAdmin || string.IsNullOrEmpty(team) || caller.Teams.Contains(team, StringComparer.Ordinal);
