@@ -64,13 +64,8 @@ public sealed class AccessAuditTests(AccessServerFixture fixture)
     [Fact]
     public async Task Registry_pushes_uploads_and_deletes_are_audited_with_the_caller_and_result()
     {
-        var team = "ra" + Guid.NewGuid().ToString("N")[..6];
-        var other = "rb" + Guid.NewGuid().ToString("N")[..6];
-        var (opName, op) = await fixture.UserAsync("regaud", "Operator", team);
-        var (otherName, otherSession) = await fixture.UserAsync("regaudo", "Operator", other);
-        string token, otherToken;
-        using (op) token = (await AccessServerFixture.TokenAsync(op)).Token;
-        using (otherSession) otherToken = (await AccessServerFixture.TokenAsync(otherSession)).Token;
+        var (opName, team, token) = await fixture.TeamOperatorAsync("ra");
+        var (otherName, _, otherToken) = await fixture.TeamOperatorAsync("rb");
         var repo = $"{team}/audited";
         var image = $"{Registry}/{repo}:1";
         (await fixture.Server.Docker("tag", "busybox:latest", image)).EnsureSuccess();

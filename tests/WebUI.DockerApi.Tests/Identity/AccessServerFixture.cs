@@ -45,6 +45,14 @@ public sealed partial class AccessServerFixture : IAsyncLifetime
         return (name, await new WebSession(Server).SignedInAsync(name, password));
     }
 
+    /// <summary>An Operator in a new team of their own (names from the prefix) and their API token.</summary>
+    public async Task<(string User, string Team, string Token)> TeamOperatorAsync(string prefix)
+    {
+        var team = prefix + Guid.NewGuid().ToString("N")[..6];
+        var (name, session) = await UserAsync(prefix + "op", "Operator", team);
+        using (session) return (name, team, (await TokenAsync(session)).Token);
+    }
+
     public static Task<HttpResponseMessage> TeamAsync(WebSession admin, string team, string action, string user) =>
         admin.SubmitAsync("/admin/teams", "team", new Dictionary<string, string> { ["Input.Team"] = team, ["Input.UserName"] = user, ["Input.Action"] = action });
 

@@ -12,13 +12,8 @@ public sealed class TeamEventsTests(AccessServerFixture fixture)
     [Fact]
     public async Task Each_teams_token_sees_only_its_teams_events()
     {
-        var teamA = "ea" + Guid.NewGuid().ToString("N")[..6];
-        var teamB = "eb" + Guid.NewGuid().ToString("N")[..6];
-        var (_, a) = await fixture.UserAsync("evopa", "Operator", teamA);
-        var (_, b) = await fixture.UserAsync("evopb", "Operator", teamB);
-        string tokenA, tokenB;
-        using (a) tokenA = (await AccessServerFixture.TokenAsync(a)).Token;
-        using (b) tokenB = (await AccessServerFixture.TokenAsync(b)).Token;
+        var (_, teamA, tokenA) = await fixture.TeamOperatorAsync("ea");
+        var (_, teamB, tokenB) = await fixture.TeamOperatorAsync("eb");
         var id = Guid.NewGuid().ToString("N")[..6];
         var since = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 - 1).ToString("F3", CultureInfo.InvariantCulture);
         var tar = Path.Combine(fixture.Server.Root, "busybox-rootfs.tar");

@@ -16,13 +16,8 @@ public sealed class TeamNetworkTests(AccessServerFixture fixture)
     [Fact]
     public async Task Another_teams_operator_neither_sees_nor_touches_a_network_or_volume()
     {
-        var teamA = "na" + Guid.NewGuid().ToString("N")[..6];
-        var teamB = "nb" + Guid.NewGuid().ToString("N")[..6];
-        var (_, a) = await fixture.UserAsync("nopa", "Operator", teamA);
-        var (_, b) = await fixture.UserAsync("nopb", "Operator", teamB);
-        string tokenA, tokenB;
-        using (a) tokenA = (await AccessServerFixture.TokenAsync(a)).Token;
-        using (b) tokenB = (await AccessServerFixture.TokenAsync(b)).Token;
+        var (_, teamA, tokenA) = await fixture.TeamOperatorAsync("na");
+        var (_, _, tokenB) = await fixture.TeamOperatorAsync("nb");
         var id = Guid.NewGuid().ToString("N")[..6];
         string net = "tnet-" + id, shared = "tshr-" + id, vol = "tnv-" + id, ca = "tnca-" + id, cb = "tncb-" + id;
         try

@@ -11,13 +11,8 @@ public sealed class TeamTests(AccessServerFixture fixture)
     [Fact]
     public async Task Another_teams_operator_cannot_see_inspect_stop_or_exec_a_container()
     {
-        var teamA = "ta" + Guid.NewGuid().ToString("N")[..6];
-        var teamB = "tb" + Guid.NewGuid().ToString("N")[..6];
-        var (_, a) = await fixture.UserAsync("opa", "Operator", teamA);
-        var (_, b) = await fixture.UserAsync("opb", "Operator", teamB);
-        string tokenA, tokenB;
-        using (a) tokenA = (await AccessServerFixture.TokenAsync(a)).Token;
-        using (b) tokenB = (await AccessServerFixture.TokenAsync(b)).Token;
+        var (_, teamA, tokenA) = await fixture.TeamOperatorAsync("ta");
+        var (_, _, tokenB) = await fixture.TeamOperatorAsync("tb");
 
         var name = "team-" + Guid.NewGuid().ToString("N")[..6];
         (await fixture.DockerTcpAsync(tokenA, "run", "-d", "--name", name, "--network", "none", "busybox", "sleep", "120")).EnsureSuccess();
