@@ -17,7 +17,7 @@ public sealed class TeamNetworkTests(AccessServerFixture fixture)
     public async Task Another_teams_operator_neither_sees_nor_touches_a_network_or_volume()
     {
         var (_, teamA, tokenA) = await fixture.TeamOperatorAsync("na");
-        var (_, _, tokenB) = await fixture.TeamOperatorAsync("nb");
+        var (_, teamB, tokenB) = await fixture.TeamOperatorAsync("nb");
         var id = Guid.NewGuid().ToString("N")[..6];
         string net = "tnet-" + id, shared = "tshr-" + id, vol = "tnv-" + id, ca = "tnca-" + id, cb = "tncb-" + id;
         try
@@ -79,6 +79,17 @@ public sealed class TeamNetworkTests(AccessServerFixture fixture)
             Assert.Contains("belongs to another team", mount.Stderr);
             (await fixture.DockerTcpAsync(tokenB, "volume", "prune", "-af")).EnsureSuccess();
             (await fixture.DockerTcpAsync(tokenA, "volume", "inspect", vol)).EnsureSuccess();
+
+            // The Networks page (prerendered under the signed-in user): a member of team B does not see it, one of team A does.
+            var (_, viewerA) = await fixture.UserAsync("nva", "Viewer", teamA);
+            var (_, viewerB) = await fixture.UserAsync("nvb", "Viewer", teamB);
+            using (viewerA) Assert.Contains(net, await (await viewerA.GetAsync("/networks")).Content.ReadAsStringAsync());
+            using (viewerB)
+            {
+                var page = await (await viewerB.GetAsync("/networks")).Content.ReadAsStringAsync();
+                Assert.Contains(shared, page);
+                Assert.DoesNotContain(net, page);
+            }
 
             // The Admin sees every team's.
             using var admin = await fixture.AdminAsync();
