@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace WebUI.DockerApi.Tests.Identity;
 
@@ -46,26 +45,10 @@ public sealed class TeamNetworkTests(AccessServerFixture fixture)
                 Assert.True((r.Stderr + r.Stdout).Contains($"network {net} not found", StringComparison.Ordinal), $"{string.Join(' ', args)}: {r}");
             }
             // Every network route the TCP listener serves, from the running app's endpoint data: "not found" for team B.
-            using (var admin0 = await fixture.AdminAsync())
-            {
-                var list = await (await admin0.GetAsync("/_test/endpoints")).Content.ReadFromJsonAsync<List<EndpointInfo>>(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-                using var http = fixture.TcpClient(tokenB);
-                var failures = new List<string>();
-                var routes = 0;
-                foreach (var e in list!.Where(e => e.DockerApi && e.Route.StartsWith("/networks/{id}", StringComparison.Ordinal)))
-                    foreach (var method in e.TcpMethods)
-                    {
-                        using var request = new HttpRequestMessage(new HttpMethod(method), e.Route.Replace("{id}", net, StringComparison.Ordinal));
-                        if (method == "POST") request.Content = JsonContent.Create(new { Container = cb });
-                        using var r = await http.SendAsync(request);
-                        var body = await r.Content.ReadAsStringAsync();
-                        routes++;
-                        if (r.StatusCode != HttpStatusCode.NotFound || !body.Contains($"network {net} not found", StringComparison.Ordinal))
-                            failures.Add($"{method} {e.Route}: {(int)r.StatusCode} {body}");
-                    }
-                Assert.True(routes >= 4, $"only {routes} network routes");
-                Assert.True(failures.Count == 0, string.Join("\n", failures));
-            }
+            var (sent, failures) = await fixture.RoutesNotFoundAsync(tokenB, "/networks/{id}", net, $"network {net} not found",
+                method => method == "POST" ? JsonContent.Create(new { Container = cb }) : null);
+            Assert.True(sent >= 4, $"only {sent} network routes");
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
             // Nor create a container on it (the API directly: the CLI takes any 404 of create for a missing image and pulls).
             using (var http = fixture.TcpClient(tokenB))
             {
