@@ -62,7 +62,9 @@ internal sealed partial class VolumeService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_volumes.TryGetValue(name, out var existing)) return existing;
+            if (_volumes.TryGetValue(name, out var existing))
+                return Security.Admission.TeamScope.CanSee(existing.Labels) ? existing
+                    : throw EngineException.Conflict($"create {name}: the volume name is taken by another team's volume");
             var labels = new Dictionary<string, string>(create.Labels);
             if (anonymous) labels[VolumeRecord.AnonymousLabel] = "";
             var dir = Path.Combine(Root, name);

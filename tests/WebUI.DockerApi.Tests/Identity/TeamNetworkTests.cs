@@ -80,6 +80,9 @@ public sealed class TeamNetworkTests(AccessServerFixture fixture)
                 Assert.True(r.ExitCode != 0, $"{string.Join(' ', args)} by team B: {r}");
                 Assert.Contains("no such volume", r.Stderr + r.Stdout);
             }
+            // Creating it again (Docker returns an existing volume of that name) does not hand it to B.
+            var again = await fixture.DockerTcpAsync(tokenB, "volume", "create", vol);
+            Assert.Contains("taken by another team's volume", again.Stderr);
             var mount = await fixture.DockerTcpAsync(tokenB, "run", "--rm", "--network", "none", "-v", vol + ":/data", "busybox", "true");
             Assert.Contains("belongs to another team", mount.Stderr);
             (await fixture.DockerTcpAsync(tokenB, "volume", "prune", "-af")).EnsureSuccess();
