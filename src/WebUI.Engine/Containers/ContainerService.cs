@@ -104,22 +104,27 @@ internal sealed partial class ContainerService(
             ResolvConfPath = Paths.ResolvConfFile(id),
             MountPoints = mountPoints,
         };
+        Task snapshot = Task.CompletedTask;
         try
         {
             Directory.CreateDirectory(Paths.RootfsDir(id));
-            await snapshots.PrepareAsync(id, image.TopChainId, cancellationToken);
-            await networks.ConfigureContainerAsync(new Networks.ContainerNetworkRequest
+            // The writable layer and the network sandbox are independent, and each commits its own index (an fsync
+            // pair): they are made side by side. Both have ended before the record is written or a failure cleans up.
+            snapshot = Task.Run(() => snapshots.PrepareAsync(id, image.TopChainId, cancellationToken), CancellationToken.None);
+            var sandbox = networks.ConfigureContainerAsync(new Networks.ContainerNetworkRequest
             {
                 ContainerId = id, Name = fullName, Hostname = config.Hostname, Domainname = config.Domainname,
                 NetworkMode = host.NetworkMode, EndpointsConfig = Networks.NetworkingConfigReader.Read(request.NetworkingConfig),
                 PortBindings = host.PortBindings, ExposedPorts = [.. (config.ExposedPorts ?? []).Keys], PublishAllPorts = host.PublishAllPorts,
                 Dns = host.Dns ?? [], DnsSearch = host.DnsSearch ?? [], DnsOptions = host.DnsOptions ?? [], ExtraHosts = host.ExtraHosts ?? [],
             }, cancellationToken);
+            await Task.WhenAll(snapshot, sandbox);
             WriteEtcFiles(record);
             store.Add(record);
         }
         catch
         {
+            try { await snapshot; } catch (Exception e) when (e is EngineException or IOException or OperationCanceledException) { }
             await networks.RemoveContainerAsync(id, CancellationToken.None);
             store.ReleaseName(fullName, id);
             await snapshots.RemoveAsync(id, CancellationToken.None);
