@@ -124,7 +124,7 @@ internal sealed partial class ContainerService
         try
         {
             if (live.Removed) throw EngineException.NotFound($"No such container: {id}");
-            MountRootfs(id);
+            MountRootfs(id, volatileUpper: false);
             var rootfs = Sys.open(Paths.RootfsDir(id), Sys.O_PATH | Sys.O_DIRECTORY);
             if (withMounts)
             {
