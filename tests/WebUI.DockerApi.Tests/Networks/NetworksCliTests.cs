@@ -6,15 +6,16 @@ namespace WebUI.DockerApi.Tests.Networks;
 /// <summary>
 /// The real docker CLI against a live server: user-defined bridges with DNS names and aliases, published ports,
 /// --internal, none, macvlan, connect/disconnect, and nothing left behind. Traffic goes only to loopback and to the
-/// containers and namespaces the tests make.
+/// containers and namespaces the tests make. Subnets come from the server's own block (no other server or test run
+/// uses them); after the class, <see cref="NetworkSuiteFixture"/> checks that nothing of the suite remains on the host.
 /// </summary>
-public sealed class NetworksCliTests(BusyboxServerFixture fixture) : IClassFixture<BusyboxServerFixture>
+public sealed class NetworksCliTests(NetworkSuiteFixture fixture) : IClassFixture<NetworkSuiteFixture>
 {
     private WebUIServer Server => fixture.Server;
 
     private static string Name(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..8];
 
-    private static string Subnet() => $"10.{Random.Shared.Next(200, 250)}.{Random.Shared.Next(0, 256)}.0/24";
+    private string Subnet() => Server.Subnets.NextSubnet();
 
     /// <summary>Creates a network and returns its name; removed (with its containers) by the returned disposer.</summary>
     private async Task<Cleanup> NetworkAsync(params string[] args)
