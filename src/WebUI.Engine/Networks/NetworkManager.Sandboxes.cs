@@ -83,8 +83,9 @@ internal sealed partial class NetworkManager
             // pair on the hot path of docker run); the namespace path is derived from the id, so a crash meanwhile
             // leaves nothing the next start cannot replace.
             Remember(sandbox);
-            // The plugins run (and the gate stays taken) while the runtime creates the container in the namespace.
-            var attached = Task.Run(() => AttachSandboxAsync(sandbox, cancellationToken), CancellationToken.None);
+            // The plugins run (and the gate stays taken) while the runtime creates the container in the namespace. Not
+            // cancelled with the request: an attach is short, and a start given up part way skips the caller's cleanup.
+            var attached = Task.Run(() => AttachSandboxAsync(sandbox, CancellationToken.None), CancellationToken.None);
             handedOver = true;
             return new NetworkSetUp(netns, attached);
         }
