@@ -174,6 +174,8 @@ internal sealed partial class ContainerService(
         File.Delete(Path.Combine(Paths.BundleDir(id), "oom"));
         try
         {
+            // The network attaches (CNI plugins) while the rootfs is mounted and runc creates the container.
+            var network = await networks.SetUpAsync(id, record.HostsPath, record.ResolvConfPath, cancellationToken);
             MountRootfs(id, volatileUpper: record.HostConfig.AutoRemove);
             var rootfs = Paths.RootfsDir(id);
             var host = record.HostConfig;
@@ -189,7 +191,7 @@ internal sealed partial class ContainerService(
                 Seccomp = seccompProfiles.For(security.Seccomp, host.Privileged, [.. caps]),
                 Mounts = await PrepareMountsAsync(record, cancellationToken),
                 InitPath = host.Init == true ? InitBinary.Find(options.Value.InitPath) : null,
-                NetnsPath = await networks.SetUpAsync(id, record.HostsPath, record.ResolvConfPath, cancellationToken),
+                NetnsPath = network.NetnsPath,
             };
             var spec = OciSpecBuilder.Build(record, user,
                 new OciSpecBuilder.EtcFiles(record.HostnamePath, record.HostsPath, record.ResolvConfPath),
@@ -197,7 +199,10 @@ internal sealed partial class ContainerService(
             // Rewritten at every start and read only by runc right below: no fsync/rename needed for crash safety.
             File.WriteAllBytes(Paths.SpecFile(id), JsonSerializer.SerializeToUtf8Bytes(spec));
 
-            var pid = await runtime.CreateAsync(id, record.Config.Tty, record.Config.OpenStdin, record.Config.StdinOnce, cancellationToken);
+            var creating = runtime.CreateAsync(id, record.Config.Tty, record.Config.OpenStdin, record.Config.StdinOnce, cancellationToken);
+            // Network first: its error (a taken port) is the one to report when runc then fails in a torn-down namespace.
+            await Task.WhenAll(network.Attached, creating);
+            var pid = await creating;
 
             // Attach sessions waiting for this start connect now, before the process runs, so they see all its output.
             List<ContainerAttachment> pending;

@@ -30,14 +30,13 @@ internal sealed partial class NetworkManager : INetworkManager, IEngineInitializ
     private readonly NetworkAdmission _admission;
     private readonly ILogger<NetworkManager> _logger;
 
-    public NetworkManager(IOptions<EngineOptions> engine, IOptions<NetworkOptions> options, CniInvoker cni, EmbeddedDns dns,
+    public NetworkManager(IOptions<EngineOptions> engine, IOptions<NetworkOptions> options, IEnumerable<INetworkDriver> drivers, EmbeddedDns dns,
         IEventBus events, TimeProvider time, NetworkAdmission admission, ILogger<NetworkManager> logger)
     {
         _options = options.Value;
-        _store = new NetworkStore(Path.Combine(engine.Value.DataRoot, "networks"), logger);
+        _store = new NetworkStore(NetworkStore.RootOf(engine.Value.DataRoot), logger);
         _netns = new NetworkNamespaces(Path.Combine(engine.Value.ExecRoot, "netns"));
-        _drivers = new INetworkDriver[] { new BridgeDriver(cni, _store.IpamDir), new MacvlanDriver(cni, _store.IpamDir) }
-            .ToDictionary(d => d.Name, StringComparer.Ordinal);
+        _drivers = drivers.ToDictionary(d => d.Name, StringComparer.Ordinal);
         _dns = dns;
         _events = events;
         _time = time;
