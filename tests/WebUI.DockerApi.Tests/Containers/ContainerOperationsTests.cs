@@ -167,6 +167,35 @@ print(json.dumps([sorted(t['networks'].keys()), sorted(eth0.keys()), eth0['rx_pa
     }
 
     [Fact]
+    public async Task Ps_s_and_inspect_s_give_the_writable_layer_and_the_virtual_size_with_the_image()
+    {
+        var id = (await Server.Docker("run", "-d", "busybox", "sh", "-c", "head -c 3000 /dev/zero > /file; sleep 1000")).EnsureSuccess().Stdout.Trim();
+        try
+        {
+            var image = long.Parse(await InspectImageSizeAsync());
+            // The writable layer holds the 3000-byte file (and perhaps a directory entry or two); virtual adds the image.
+            var sizes = (await Server.Docker("container", "inspect", "-s", "-f", "{{.SizeRw}} {{.SizeRootFs}}", id)).EnsureSuccess().Stdout.Trim().Split(' ');
+            var (rw, rootFs) = (long.Parse(sizes[0]), long.Parse(sizes[1]));
+            Assert.InRange(rw, 3000, 3000 + 64 * 1024);
+            Assert.Equal(rw + image, rootFs);
+            var ps = (await Server.Docker("ps", "-s", "--filter", "id=" + id, "--format", "{{.Size}}")).EnsureSuccess().Stdout.Trim();
+            Assert.Matches(@"^\d+(\.\d+)?[kM]?B \(virtual \d+(\.\d+)?[kM]B\)$", ps);
+            // Without size=1 no size is computed, and the fields are left out as Docker leaves them out.
+            using var http = Server.CreateHttpClient();
+            using var plain = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"containers/{id}/json"));
+            Assert.False(plain.RootElement.TryGetProperty("SizeRw", out _));
+            Assert.False(plain.RootElement.TryGetProperty("SizeRootFs", out _));
+        }
+        finally
+        {
+            await Server.Docker("rm", "-f", id);
+        }
+    }
+
+    private async Task<string> InspectImageSizeAsync() =>
+        (await Server.Docker("image", "inspect", "-f", "{{.Size}}", "busybox")).EnsureSuccess().Stdout.Trim();
+
+    [Fact]
     public async Task Prune_removes_stopped_containers_matching_the_label_filter_and_system_df_counts_them()
     {
         var keep = (await Server.Docker("create", "--label", "prune=keep", "busybox", "true")).EnsureSuccess().Stdout.Trim();
