@@ -99,4 +99,29 @@ print(json.dumps(seen))
         Assert.NotEqual(0, bad.ExitCode);
         Assert.Contains("invalid filter 'bogus'", bad.Stderr);
     }
+
+    [Fact]
+    public async Task Network_and_image_events_in_dockers_shape()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds().ToString();
+        var net = "evn" + Guid.NewGuid().ToString("N")[..8];
+        var repo = "evimg" + Guid.NewGuid().ToString("N")[..8];
+        var netId = (await Server.Docker("network", "create", net)).EnsureSuccess().Stdout.Trim();
+        var c = (await Server.Docker("run", "-d", "--network", net, "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+        (await Server.Docker("rm", "-f", c)).EnsureSuccess();
+        (await Server.Docker("network", "rm", net)).EnsureSuccess();
+        (await Server.Docker("tag", "busybox", repo + ":v1")).EnsureSuccess();
+        (await Server.Docker("rmi", repo + ":v1")).EnsureSuccess();
+        var until = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString();
+
+        var network = (await Server.Docker("events", "--since", since, "--until", until, "--filter", "type=network", "--filter", "network=" + net,
+            "--format", "{{.Type}} {{.Action}} {{.Actor.ID}} {{.Actor.Attributes.name}} {{.Actor.Attributes.type}} {{.Actor.Attributes.container}}")).EnsureSuccess().Stdout;
+        Assert.Equal($"network create {netId} {net} bridge <no value>\nnetwork connect {netId} {net} bridge {c}\n" +
+            $"network disconnect {netId} {net} bridge {c}\nnetwork destroy {netId} {net} bridge <no value>\n", network);
+
+        // image= names the repository without its tag, as Docker's filter does.
+        var image = (await Server.Docker("events", "--since", since, "--until", until, "--filter", "image=" + repo,
+            "--format", "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}")).EnsureSuccess().Stdout;
+        Assert.Equal($"image tag {repo}:v1\nimage untag {repo}:v1\n", image);
+    }
 }
