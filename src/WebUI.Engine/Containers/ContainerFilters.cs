@@ -2,10 +2,11 @@ using WebUI.Engine.Errors;
 
 namespace WebUI.Engine.Containers;
 
-/// <summary>docker ps filtering: status, name, label, id, ancestor, exited, before, since; then newest first and limit.</summary>
+/// <summary>docker ps filtering: status, name, label, id, ancestor, exited, before, since, health, volume, is-task; then newest first and limit.</summary>
 internal static class ContainerFilters
 {
-    private static readonly string[] Known = ["status", "name", "label", "id", "ancestor", "exited", "before", "since"];
+    private static readonly string[] Known = ["status", "name", "label", "id", "ancestor", "exited", "before", "since", "health", "volume", "is-task"];
+    private static readonly string[] HealthValues = ["starting", "healthy", "unhealthy", "none"];
     private static readonly string[] Statuses = ["created", "restarting", "running", "removing", "paused", "exited", "dead"];
 
     public static IReadOnlyList<ContainerRecord> Apply(ContainerStore store, IReadOnlyList<ContainerRecord> all, ContainerListOptions options)
@@ -15,6 +16,11 @@ internal static class ContainerFilters
             if (!Known.Contains(key)) throw EngineException.Invalid($"invalid filter '{key}'");
         foreach (var s in Get(f, "status"))
             if (!Statuses.Contains(s)) throw EngineException.Invalid($"invalid filter 'status={s}'");
+
+        foreach (var h in Get(f, "health"))
+            if (!HealthValues.Contains(h)) throw EngineException.Invalid($"Unrecognised filter value for health: {h}");
+        // Swarm tasks are containers swarm manages: this engine has none, so is-task=true lists nothing.
+        var isTask = Get(f, "is-task").Select(v => bool.TryParse(v, out var b) ? b : throw EngineException.Invalid($"invalid filter 'is-task={v}'")).ToList();
 
         DateTimeOffset? before = Get(f, "before").Select(v => store.Get(v).Created).Cast<DateTimeOffset?>().FirstOrDefault();
         DateTimeOffset? since = Get(f, "since").Select(v => store.Get(v).Created).Cast<DateTimeOffset?>().FirstOrDefault();
@@ -31,6 +37,9 @@ internal static class ContainerFilters
             Match(f, "ancestor", v => IsAncestor(c, v)) &&
             (exited.Count == 0 || (c.State.Status == ContainerStatus.Exited && exited.Contains(c.State.ExitCode))) &&
             Get(f, "label").All(l => HasLabel(c, l)) &&
+            Match(f, "health", h => h == (c.State.Health?.Status ?? "none")) &&
+            Match(f, "volume", v => c.MountPoints.Any(m => m.Destination == v || (m.Name.Length > 0 ? m.Name : m.Source) == v)) &&
+            !isTask.Contains(true) &&
             (before is null || c.Created < before) &&
             (since is null || c.Created > since));
         if (options.Limit > 0) q = q.Take(options.Limit.Value);
