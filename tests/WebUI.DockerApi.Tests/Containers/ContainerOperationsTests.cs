@@ -110,6 +110,40 @@ print(json.dumps([sorted(t['networks'].keys()), sorted(eth0.keys()), eth0['rx_pa
     }
 
     [Fact]
+    public async Task Ps_filters_by_network_published_and_exposed_port()
+    {
+        var net = "psn" + Guid.NewGuid().ToString("N")[..8];
+        var label = "pn" + Guid.NewGuid().ToString("N")[..8];
+        var netId = (await Server.Docker("network", "create", net)).EnsureSuccess().Stdout.Trim();
+        try
+        {
+            var web = (await Server.Docker("run", "-d", "--label", label, "--network", net, "-p", "127.0.0.1::80", "--expose", "9000", "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+            var stopped = (await Server.Docker("create", "--label", label, "--network", net, "busybox", "true")).EnsureSuccess().Stdout.Trim();
+            var plain = (await Server.Docker("run", "-d", "--label", label, "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+            var hostPort = (await Server.Docker("port", web, "80/tcp")).EnsureSuccess().Stdout.Trim().Split(':')[^1];
+
+            async Task<string> Ps(params string[] filters)
+            {
+                var args = new List<string> { "ps", "-aq", "--no-trunc", "--filter", "label=" + label };
+                foreach (var f in filters) args.AddRange(["--filter", f]);
+                return string.Join(' ', (await Server.DockerAsync(args)).EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+            }
+            Assert.Equal(string.Join(' ', new[] { web, stopped }.Order()), await Ps("network=" + net));
+            Assert.Equal(string.Join(' ', new[] { web, stopped }.Order()), await Ps("network=" + netId[..12]));
+            Assert.Equal(plain, await Ps("network=bridge"));
+            Assert.Equal(web, await Ps("publish=" + hostPort));
+            Assert.Equal(web, await Ps($"publish={hostPort}/tcp"));
+            Assert.Equal("", await Ps($"publish={hostPort}/udp"));
+            Assert.Equal(web, await Ps("expose=80"));
+            Assert.Equal(web, await Ps("expose=8999-9001/tcp"));
+            Assert.Equal("", await Ps("expose=81"));
+            Assert.Contains("should not contain ':'", (await Server.Docker("ps", "--filter", "publish=1:2")).Stderr);
+            await Server.Docker("rm", "-f", web, stopped, plain);
+        }
+        finally { await Server.Docker("network", "rm", net); }
+    }
+
+    [Fact]
     public async Task Top_lists_only_the_containers_processes_with_ps_args()
     {
         var id = (await Server.Docker("run", "-d", "busybox", "sh", "-c", "sleep 1001 & sleep 1002 & wait")).EnsureSuccess().Stdout.Trim();
