@@ -433,7 +433,7 @@ internal sealed partial class ContainerService(
     }
 
     public IReadOnlyList<ContainerRecord> List(ContainerListOptions listOptions) =>
-        ContainerFilters.Apply(store, [.. store.All().Where(c => Security.Admission.TeamScope.CanSee(c.Config.Labels))], listOptions);
+        ContainerFilters.Apply(store, networks, [.. store.All().Where(c => Security.Admission.TeamScope.CanSee(c.Config.Labels))], listOptions);
 
     public IAsyncEnumerable<LogEntry> LogsAsync(string idOrName, LogOptions logOptions, CancellationToken cancellationToken)
     {
