@@ -75,9 +75,9 @@ internal sealed partial class ContainerService
             // it, and a removed container's id never comes back. A --rm container's network and mounts go with its
             // removal right below, in one pass, and its runc delete after the removal's answer (no process competing
             // for the CPU with the removal that `docker run --rm` waits for).
-            if (!record.HostConfig.AutoRemove) live.RuntimeDeletion = DeleteRuntimeStateAsync(id);
             if (!record.HostConfig.AutoRemove)
             {
+                live.RuntimeDeletion = DeleteRuntimeStateAsync(id);
                 var teardown = networks.TearDownAsync(id, CancellationToken.None);
                 UnmountRootfs(id);
                 await ReleaseMountsAsync(record);
