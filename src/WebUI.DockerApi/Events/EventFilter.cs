@@ -58,13 +58,14 @@ internal sealed class EventFilter
         // An image event's actor is the image (its name in "name"); any other event names its image in "image".
         var name = Attribute(e, e.Type == "image" ? "name" : "image");
         var id = e.Type == "image" ? e.ActorId : null;
-        return value == id || value == name || (id is not null && value == StripTag(id)) || (name is not null && value == StripTag(name));
+        return value == id || value == name || (name is not null && value == StripTag(name));
     }
 
-    /// <summary>A reference without its tag ("busybox:1" → "busybox"; a registry port or a digest stays).</summary>
+    /// <summary>A reference without its tag ("busybox:1" → "busybox"; a registry port, a digest or an image id stays).</summary>
     private static string StripTag(string reference)
     {
-        if (reference.Contains('@', StringComparison.Ordinal)) return reference;
+        // A digest, or an image id (a container created from "sha256:…" names its image so): no tag.
+        if (reference.Contains('@', StringComparison.Ordinal) || reference.StartsWith("sha256:", StringComparison.Ordinal)) return reference;
         var colon = reference.LastIndexOf(':');
         return colon > reference.LastIndexOf('/') ? reference[..colon] : reference;
     }

@@ -123,5 +123,9 @@ print(json.dumps(seen))
         var image = (await Server.Docker("events", "--since", since, "--until", until, "--filter", "image=" + repo,
             "--format", "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}")).EnsureSuccess().Stdout;
         Assert.Equal($"image tag {repo}:v1\nimage untag {repo}:v1\n", image);
+        // An image id is matched whole: its algorithm prefix is not a repository with a tag.
+        var byAlgorithm = (await Server.Docker("events", "--since", since, "--until", until, "--filter", "type=image", "--filter", "image=sha256",
+            "--format", "{{.Action}}")).EnsureSuccess().Stdout;
+        Assert.Equal("", byAlgorithm);
     }
 }
