@@ -18,6 +18,15 @@ read -r _ loc50 loc95 <<<"$(grep '^local ' <<<"$out")"
 printf '%-44s %8s %8s\n' "keystroke to echo, $N keys (ms)" p50 p95
 printf '%-44s %8s %8s\n' "docker API exec stream (unix socket)" "$api50" "$api95" "xterm.js local echo in Chromium (no server)" "$loc50" "$loc95" \
   "web terminal (Chromium, SignalR, xterm.js)" "$web50" "$web95"
+printf '%-44s %8s %8s\n' "web terminal, where the time goes:" "" ""
+while read -r name h50 h95; do
+  case $name in
+    hop-page) label="  keydown to Input frame sent (page)" ;;
+    hop-server) label="  Input sent to echo frame received (server)" ;;
+    hop-render) label="  echo frame received to echo in DOM (xterm)" ;;
+  esac
+  printf '%-44s %8s %8s\n' "$label" "$h50" "$h95"
+done < <(grep '^hop-' <<<"$out")
 printf 'ratio web/api: p50 %.2f  p95 %.2f\n' "$(echo "$web50 / $api50" | bc -l)" "$(echo "$web95 / $api95" | bc -l)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 awk -v p="$web95" 'BEGIN { exit !(p <= 20) }' && echo "goal p95 <= 20 ms: met" || echo "goal p95 <= 20 ms: NOT met"

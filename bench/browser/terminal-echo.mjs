@@ -10,6 +10,24 @@ const N = Number(n);
 
 async function web() {
   const { browser, page } = await signedInPage(webBase, user, password, `/containers/${container}`);
+  // Hop times: the terminal hub's WebSocket is wrapped (before the terminal connects) to stamp each Input frame sent
+  // and each output frame received, so the round trip splits into page (keydown → frame sent), wire and server (frame
+  // sent → echo frame received) and render (echo frame received → echoed character in the DOM).
+  await page.evaluate(() => {
+    window.__sent = []; window.__recv = [];
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(url, protocols) {
+        super(url, protocols);
+        if (!String(url).includes("/hubs/terminal")) return;
+        this.addEventListener("message", e => { if (typeof e.data === "string" && e.data.includes('"output"')) window.__recv.push(performance.now()); });
+      }
+      send(data) {
+        if (typeof data === "string" && data.includes('"Input"')) window.__sent.push(performance.now());
+        return super.send(data);
+      }
+    };
+  });
   await page.getByRole("tab", { name: "Terminal" }).click();
   await page.click("[data-testid=terminal-open]");
   await page.waitForSelector("[data-testid=terminal][data-session]");
@@ -27,12 +45,15 @@ async function web() {
       check();
     });
   });
-  const times = [];
+  const times = [], hops = { page: [], server: [], render: [] };
   for (let i = 1; i <= N + 10; i++) {
-    const echoed = page.evaluate(expected => window.__echo(expected), i);
+    const echoed = page.evaluate(expected => { window.__sent.length = 0; window.__recv.length = 0; return window.__echo(expected); }, i);
     await page.keyboard.press("q");
     const t = await echoed;
-    if (i > 10) times.push(t); // the first ten warm up
+    if (i <= 10) continue; // the first ten warm up
+    times.push(t);
+    const [t0, sent, recv] = await page.evaluate(() => [window.__t0, window.__sent[0], window.__recv[window.__recv.length - 1]]);
+    if (sent !== undefined && recv !== undefined) { hops.page.push(sent - t0); hops.server.push(recv - sent); hops.render.push(t0 + t - recv); }
   }
   // The browser's floor: the same keystrokes echoed locally by an xterm.js in the same page (no server at all).
   const local = await page.evaluate(async count => {
@@ -60,7 +81,7 @@ async function web() {
     return out;
   }, N);
   await browser.close();
-  return { times, local };
+  return { times, local, hops };
 }
 
 function request(method, path, body) {
@@ -104,6 +125,7 @@ function report(name, times) {
 }
 
 report("api", await api());
-const { times, local } = await web();
+const { times, local, hops } = await web();
 report("web", times);
 report("local", local);
+for (const [name, t] of Object.entries(hops)) if (t.length > 0) report(`hop-${name}`, t);

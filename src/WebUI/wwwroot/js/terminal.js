@@ -49,7 +49,7 @@ window.webuiTerminal = (function () {
         term.loadAddon(fit);
         term.open(element);
         fit.fit();
-        const v = { element, term, fit, dotnet, sessionId: null, seq: 0, joined: false, early: [], queue: "", sending: false, exited: false };
+        const v = { element, term, fit, dotnet, sessionId: null, seq: 0, joined: false, early: [], queue: "", inFlight: 0, generation: 0, failedGeneration: -1, exited: false };
         term.onData(data => send(v, data));
         term.onResize(({ rows, cols }) => {
             if (v.sessionId && !v.exited) connection.invoke("Resize", v.sessionId, rows, cols).catch(() => {});
@@ -60,30 +60,41 @@ window.webuiTerminal = (function () {
         return v;
     }
 
-    // Keystrokes and pastes go out in order, one chunk at a time: the next is sent only when the server wrote the last
-    // one into the process (a 100 KB paste arrives whole, at the pace the process reads it).
+    // Keystrokes and pastes go out in order without waiting for each other's round trip: the hub runs one call of a
+    // connection at a time, in the order they were sent, so a keystroke typed while the last one is still on its way is
+    // sent at once instead of queueing behind it. Back-pressure for a large paste: at most MaxInFlight characters are sent
+    // and not yet written into the process; the rest waits for the server to catch up (a 100 KB paste arrives whole and
+    // in order, at the pace the process reads it). After a failed call the input still queued is dropped and the error
+    // shown once.
+    const MaxInFlight = 32 * 1024;
+    const ChunkChars = 4096;
+
     function send(v, data) {
         if (!v.sessionId || v.exited) return;
         v.queue += data;
-        if (!v.sending) pump(v);
+        pump(v);
     }
 
-    async function pump(v) {
-        v.sending = true;
-        try {
-            while (v.queue.length > 0) {
-                let n = Math.min(v.queue.length, 4096);
-                const last = v.queue.charCodeAt(n - 1);
-                if (n < v.queue.length && last >= 0xd800 && last <= 0xdbff) n--; // never split a surrogate pair
-                const chunk = v.queue.slice(0, n);
-                v.queue = v.queue.slice(n);
-                await connection.invoke("Input", v.sessionId, chunk);
-            }
-        } catch (e) {
-            v.queue = "";
-            v.term.write(`\r\n\x1b[31m[${e.message.replace(/^.*HubException: /, "")}]\x1b[0m\r\n`);
-        } finally {
-            v.sending = false;
+    function pump(v) {
+        while (v.queue.length > 0 && v.inFlight < MaxInFlight) {
+            let n = Math.min(v.queue.length, ChunkChars);
+            const last = v.queue.charCodeAt(n - 1);
+            if (n < v.queue.length && last >= 0xd800 && last <= 0xdbff) n--; // never split a surrogate pair
+            const chunk = v.queue.slice(0, n);
+            v.queue = v.queue.slice(n);
+            v.inFlight += chunk.length;
+            const generation = v.generation;
+            connection.invoke("Input", v.sessionId, chunk).then(() => {
+                v.inFlight -= chunk.length;
+                pump(v);
+            }, e => {
+                v.inFlight -= chunk.length;
+                v.queue = "";
+                if (v.failedGeneration === generation) return; // the calls already in flight fail the same way
+                v.failedGeneration = generation;
+                v.generation++;
+                v.term.write(`\r\n\x1b[31m[${message(e)}]\x1b[0m\r\n`);
+            });
         }
     }
 
