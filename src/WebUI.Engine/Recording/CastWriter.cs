@@ -10,8 +10,9 @@ namespace WebUI.Engine.Recording;
 /// ([seconds, "o"|"i"|"r", data]). Bytes are decoded per direction, so a UTF-8 sequence split across reads stays whole.
 /// Stops at the size limit (the sidecar says truncated); the sidecar is rewritten at the end with the exit code.
 /// Events are stamped and decoded when they happen and queued; one background writer appends and flushes them in order
-/// (a flush per batch, so a replay of a running session sees everything within moments), so the file never sits in the
-/// path of a keystroke or its echo.
+/// (a flush per batch). The returned task completes once the event is in the file: a caller that needs that (a replay of
+/// a running session, tests) awaits it; the stdio path (<see cref="RecordingAttachment"/>) does not, so the file never
+/// sits between a keystroke and its echo.
 /// </summary>
 internal sealed class CastWriter : IAsyncDisposable
 {
@@ -22,7 +23,8 @@ internal sealed class CastWriter : IAsyncDisposable
     private readonly Decoder _output = Encoding.UTF8.GetDecoder();
     private readonly Decoder _input = Encoding.UTF8.GetDecoder();
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(string Line, TaskCompletionSource Written)> _lines =
+        Channel.CreateUnbounded<(string, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private RecordingInfo _info;
     private bool _closed;
@@ -100,8 +102,10 @@ internal sealed class CastWriter : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         if (data.Length == 0) return Task.CompletedTask;
         // Stamped now, written by WriteQueuedAsync; after the close nothing more is taken (TryWrite fails).
-        _lines.Writer.TryWrite(JsonSerializer.Serialize<object[]>([Math.Round(_clock.Elapsed.TotalSeconds, 6), code, data]) + "\n");
-        return Task.CompletedTask;
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var line = JsonSerializer.Serialize<object[]>([Math.Round(_clock.Elapsed.TotalSeconds, 6), code, data]) + "\n";
+        if (!_lines.Writer.TryWrite((line, written))) written.SetResult();
+        return written.Task;
     }
 
     /// <summary>The one writer of the file's events: each batch queued so far is appended, then flushed.</summary>
@@ -109,14 +113,23 @@ internal sealed class CastWriter : IAsyncDisposable
     {
         while (await _lines.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            var batch = new List<TaskCompletionSource>();
             await _gate.WaitAsync(CancellationToken.None);
             try
             {
-                while (_lines.Reader.TryRead(out var line)) Append(line);
+                while (_lines.Reader.TryRead(out var e))
+                {
+                    batch.Add(e.Written);
+                    Append(e.Line);
+                }
                 if (!_closed && !_failed) await _file.FlushAsync(CancellationToken.None);
             }
             catch (IOException) { _failed = true; } // a full disk ends the recording, never the exec
-            finally { _gate.Release(); }
+            finally
+            {
+                _gate.Release();
+                foreach (var w in batch) w.TrySetResult();
+            }
         }
     }
 
