@@ -29,7 +29,7 @@ public sealed class TerminalTests(DashboardFixture fixture)
 
             // A 100 KB paste (1024 lines of 99 letters), as the browser delivers one (a paste event with the clipboard's
             // text), arrives whole and in order (its chunks are sent without waiting for each other): wc -c counts every
-            // byte, md5sum of the copy tee kept is the paste's own (lines differ by their first letter).
+            // byte, sha256sum of the copy tee kept is the paste's own (lines differ by their first letter).
             await page.Keyboard.TypeAsync("stty -echo; tee /tmp/paste | wc -c; stty echo\r");
             var line = new string('x', 99);
             var paste = string.Concat(Enumerable.Range(0, 1024).Select(i => (char)('a' + i % 26) + line[1..] + "\n"));
@@ -39,9 +39,9 @@ public sealed class TerminalTests(DashboardFixture fixture)
                 "textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }", paste);
             await page.Keyboard.PressAsync("Control+d");
             await Assertions.Expect(page.Locator(Rows)).ToContainTextAsync("102400", new() { Timeout = 30_000 });
-            await page.Keyboard.TypeAsync("md5sum /tmp/paste\r");
+            await page.Keyboard.TypeAsync("sha256sum /tmp/paste\r");
             await Assertions.Expect(page.Locator(Rows)).ToContainTextAsync(
-                Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.ASCII.GetBytes(paste))));
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(paste))));
 
             // Away and back: the session lives on the server, shows again with what it printed, and takes input.
             await page.GoToContainersAsync();
