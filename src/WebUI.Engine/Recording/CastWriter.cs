@@ -23,8 +23,8 @@ internal sealed class CastWriter : IAsyncDisposable
     private readonly Decoder _output = Encoding.UTF8.GetDecoder();
     private readonly Decoder _input = Encoding.UTF8.GetDecoder();
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Channel<(string Line, TaskCompletionSource Written)> _lines =
-        Channel.CreateUnbounded<(string, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(string? Line, TaskCompletionSource Written)> _lines =
+        Channel.CreateUnbounded<(string?, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private RecordingInfo _info;
     private bool _closed;
@@ -120,11 +120,11 @@ internal sealed class CastWriter : IAsyncDisposable
                 while (_lines.Reader.TryRead(out var e))
                 {
                     batch.Add(e.Written);
-                    Append(e.Line);
+                    if (e.Line is not null) Append(e.Line);
                 }
                 if (!_closed && !_failed) await _file.FlushAsync(CancellationToken.None);
             }
-            catch (IOException) { _failed = true; } // a full disk ends the recording, never the exec
+            catch (Exception e) when (e is IOException or ObjectDisposedException) { _failed = true; } // a full disk ends the recording, never the exec
             finally
             {
                 _gate.Release();
@@ -146,12 +146,12 @@ internal sealed class CastWriter : IAsyncDisposable
         _file.Write(bytes);
     }
 
-    /// <summary>Waits until everything queued before this call is in the file.</summary>
-    private async Task DrainAsync()
+    /// <summary>Waits until everything queued before this call is in the file (an empty entry through the same queue).</summary>
+    private Task DrainAsync()
     {
-        while (_lines.Reader.Count > 0 && !_writer.IsCompleted) await Task.Delay(1, CancellationToken.None);
-        await _gate.WaitAsync(CancellationToken.None); // the batch being written, if any
-        _gate.Release();
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_lines.Writer.TryWrite((null, written))) written.SetResult();
+        return written.Task;
     }
 
     public async ValueTask DisposeAsync() => await CloseAsync();
