@@ -28,4 +28,21 @@ public sealed class LiveRestoreTests
         (await server.Docker("kill", running)).EnsureSuccess();
         Assert.Equal("137", (await wait).Stdout.Trim());
     }
+    [Fact]
+    public async Task A_container_created_before_a_server_restart_starts_after_it()
+    {
+        await using var server = await WebUIServer.StartAsync();
+        await server.ImportBusyboxAsync();
+        var created = (await server.Docker("create", "--network", "none", "busybox", "sh", "-c", "echo up; exit 5")).EnsureSuccess().Stdout.Trim();
+
+        await server.StopProcessAsync(kill: true);
+        await server.StartProcessAsync();
+
+        var started = await server.Docker("start", "-a", created);
+        Assert.Equal(5, started.ExitCode);
+        Assert.Equal("up\n", started.Stdout);
+        Assert.Equal("exited 5", (await server.Docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", created)).EnsureSuccess().Stdout.Trim());
+        // Started once: a second run of the same container works too (its exec fifo was consumed and runc's state replaced).
+        Assert.Equal("up\n", (await server.Docker("start", "-a", created)).Stdout);
+    }
 }
