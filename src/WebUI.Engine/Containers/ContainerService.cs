@@ -239,9 +239,9 @@ internal sealed partial class ContainerService(
     }
 
     /// <summary>
-    /// `runc start` and the durable "running" record side by side: each takes milliseconds and neither needs the other
-    /// (the exit handler waits for the container's lock, so it sees the record only once both are done). If runc fails,
-    /// the record is put back as it was before the caller records the failure.
+    /// The start (runc's exec fifo, or `runc start`) and the durable "running" record side by side: each takes
+    /// milliseconds and neither needs the other (the exit handler waits for the container's lock, so it sees the record
+    /// only once both are done). If the start fails, the record is put back as it was before the caller records the failure.
     /// </summary>
     private async Task StartAndRecordAsync(ContainerRecord record, int pid, CancellationToken cancellationToken)
     {
