@@ -27,6 +27,12 @@ public sealed class TerminalTests(DashboardFixture fixture)
             await Assertions.Expect(page.Locator(Rows)).ToContainTextAsync("hello-from-42-term");
             await DashboardFixture.ScreenshotAsync(page, "terminal");
 
+            // The cursor is steady: a blinking one restarts its animation on every key, which asks Chromium for a frame,
+            // and Chromium then holds every task (the echo's WebSocket message too) until that frame has been drawn, so
+            // the echo was painted a frame later (bench/terminal-echo.sh: p50 28 ms against 12.5 ms steady).
+            await Assertions.Expect(page.Locator("[data-testid=terminal] .xterm-cursor")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("[data-testid=terminal] .xterm-cursor-blink")).ToHaveCountAsync(0);
+
             // A 100 KB paste (1024 lines of 99 letters), as the browser delivers one (a paste event with the clipboard's
             // text), arrives whole: wc -c counts every byte.
             await page.Keyboard.TypeAsync("stty -echo; wc -c; stty echo\r");

@@ -44,7 +44,10 @@ window.webuiTerminal = (function () {
 
     function createView(element, dotnet) {
         dispose(element);
-        const term = new Terminal({ cursorBlink: true, scrollback: 5000, fontFamily: "monospace", fontSize: 14, convertEol: false });
+        // A steady cursor: a blinking one restarts its animation on every key, which requests a frame, and Chromium
+        // holds every task after a key (the echo's WebSocket message too) until that frame is drawn: the echo then
+        // shows a frame (16.7 ms) later (docs/architecture.md, bench/terminal-echo.sh).
+        const term = new Terminal({ cursorBlink: false, scrollback: 5000, fontFamily: "monospace", fontSize: 14, convertEol: false });
         const fit = new FitAddon.FitAddon();
         term.loadAddon(fit);
         term.open(element);
