@@ -52,7 +52,11 @@ public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, A
         return true;
     });
 
-    /// <summary>Typed or pasted text; the browser sends the next chunk only when this one was written (back-pressure).</summary>
+    /// <summary>
+    /// Typed or pasted text, written into the process before the call returns. The browser does not wait for one call
+    /// before sending the next (it bounds what is unanswered: back-pressure); the connection's calls run one at a time
+    /// in the order sent (<c>MaximumParallelInvocationsPerClient</c> = 1), so the text arrives in order.
+    /// </summary>
     [Authorize(Policy = Policies.Operator)]
     public Task Input(string sessionId, string data) => Guarded(async () =>
     {
