@@ -25,15 +25,18 @@ busybox_rootfs() {
   echo 'root:x:0:' > "$dir/etc/group"
 }
 
-# start_webui: builds (Release) if needed, starts a server on BENCH_ROOT (web port: WEBUI_URLS, default any free one), imports busybox.
+# start_webui: builds (Release, incremental: a build left over from older sources would be benchmarked otherwise, and
+# an old server answers routes it did not have yet with "page not found"), starts a server on BENCH_ROOT (web port:
+# WEBUI_URLS, default any free one), imports busybox.
 start_webui() {
-  if [[ ! -f "$WEBUI_DLL" ]]; then dotnet build "$REPO/src/WebUI" -c "${CONFIGURATION:-Release}" -nologo -v:q -clp:ErrorsOnly; fi
+  dotnet build "$REPO/src/WebUI" -c "${CONFIGURATION:-Release}" -nologo -v:q -clp:ErrorsOnly >&2
   Engine__DataRoot="$BENCH_ROOT/data" Engine__ExecRoot="$BENCH_ROOT/run" Urls="${WEBUI_URLS:-http://127.0.0.1:0}" \
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     dotnet "$WEBUI_DLL" > "$BENCH_ROOT/server.log" 2>&1 &
   SERVER_PID=$!
   export DOCKER_HOST="unix://$BENCH_ROOT/run/docker.sock"
   for _ in $(seq 300); do docker version >/dev/null 2>&1 && break; sleep 0.1; done
+  docker version >/dev/null || { echo "the server did not answer on $DOCKER_HOST; its log:" >&2; cat "$BENCH_ROOT/server.log" >&2; exit 1; }
   busybox_rootfs "$BENCH_ROOT/bbroot"
   tar -C "$BENCH_ROOT/bbroot" -cf "$BENCH_ROOT/busybox.tar" .
   docker import --change 'CMD ["sh"]' "$BENCH_ROOT/busybox.tar" busybox:latest >/dev/null

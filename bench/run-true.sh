@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `docker run --rm busybox true` (network none) through WebUI, against bare `runc run` of an equivalent bundle,
-# and against dockerd when one is installed; medians of N runs and their ratios, in one run.
+# `docker run --rm busybox true` (network none) through WebUI, against bare `runc run` of an equivalent bundle (runc's
+# default spec, and the spec WebUI writes), and against dockerd when one is installed; medians of N runs and ratios, in one run.
 # Usage: bench/run-true.sh [N=20]
 source "$(dirname "$0")/lib.sh"
 N=${1:-20}
@@ -18,13 +18,38 @@ i=0
 runc_one() { i=$((i+1)); runc --root "$BENCH_ROOT/runc" run -b "$bundle" "bench$$-$RANDOM$i"; }
 runc_one
 
-# Alternating, so both see the same load on this shared machine.
-interleaved "$N" webui "docker run --rm --network none busybox true" runc runc_one
+# Bare runc again, with the spec WebUI itself writes for this container (Docker's seccomp profile, capabilities, masked
+# paths, cgroup mounts, device rules, /etc files): what runc alone costs for the same work, without conmon or the engine.
+# runc's default spec above has no seccomp filter, whose compilation in `runc init` is most of the difference.
+spec_bundle="$BENCH_ROOT/spec-bundle"; mkdir -p "$spec_bundle"
+cp -a "$BENCH_ROOT/bbroot" "$spec_bundle/rootfs"
+probe=$(docker create --network none busybox true)
+docker start "$probe" >/dev/null; docker wait "$probe" >/dev/null
+python3 - "$BENCH_ROOT/data/containers/$probe" "$spec_bundle" <<'PY'
+import json, shutil, sys
+src, dst = sys.argv[1], sys.argv[2]
+spec = json.load(open(f"{src}/bundle/config.json"))
+spec["root"] = {"path": f"{dst}/rootfs"}
+for f in ("hostname", "hosts", "resolv.conf"): shutil.copy(f"{src}/{f}", f"{dst}/{f}")
+for m in spec["mounts"]:
+    if m["destination"] in ("/etc/hostname", "/etc/hosts", "/etc/resolv.conf"): m["source"] = f"{dst}/{m['destination'][5:]}"
+for ns in spec["linux"]["namespaces"]: ns.pop("path", None)   # runc makes the (none) network namespace itself
+spec["linux"].pop("cgroupsPath", None)
+json.dump(spec, open(f"{dst}/config.json", "w"))
+PY
+docker rm "$probe" >/dev/null
+runc_spec_one() { i=$((i+1)); runc --root "$BENCH_ROOT/runc" run -b "$spec_bundle" "bench$$-$RANDOM$i"; }
+runc_spec_one
+
+# Alternating, so all see the same load on this shared machine.
+interleaved "$N" webui "docker run --rm --network none busybox true" runc runc_one runcspec runc_spec_one
 webui=$(median < "$BENCH_ROOT/times.webui")
 bare=$(median < "$BENCH_ROOT/times.runc")
+bare_spec=$(median < "$BENCH_ROOT/times.runcspec")
 
-printf '%-28s %8s s\n' "bare runc run" "$bare" "webui docker run --rm" "$webui"
+printf '%-36s %8s s\n' "bare runc run (runc spec)" "$bare" "bare runc run (WebUI's spec)" "$bare_spec" "webui docker run --rm" "$webui"
 printf 'ratio webui/runc: %.2f\n' "$(echo "$webui / $bare" | bc -l)"
+printf "ratio webui/runc with WebUI's spec: %.2f\n" "$(echo "$webui / $bare_spec" | bc -l)"
 if command -v dockerd >/dev/null && [[ -S /var/run/docker.sock ]]; then
   DOCKER_HOST=unix:///var/run/docker.sock docker run --rm --network none busybox true
   dockerd_t=$(DOCKER_HOST=unix:///var/run/docker.sock time_runs "$N" docker run --rm --network none busybox true | median)

@@ -1,11 +1,11 @@
 using MudBlazor.Services;
+using WebUI.Audit;
 using WebUI.Components;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Hosting;
 using WebUI.Hosting;
 using WebUI.Identity;
 using WebUI.Services;
-using WebUI.Recording;
 using WebUI.Registries;
 using WebUI.Registry;
 using WebUI.Terminal;
@@ -32,8 +32,8 @@ builder.AddWebUIIdentity();
 
 var app = builder.Build();
 
+app.UseWebUIAudit();
 app.UseDockerApi();
-app.UseDockerApiExecCaller();
 app.UseWhen(context => !DockerApiRequest.IsDockerApi(context), web =>
 {
     web.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -10,8 +10,9 @@ public sealed class NetworksTests(DashboardFixture fixture)
     [Fact]
     public async Task A_network_created_in_the_browser_gets_a_running_container_connected_with_its_address_then_is_removed()
     {
-        // 10.251.x.0/24: outside the 10.200–249 range the fixtures' default bridges and the CLI network tests use.
-        var prefix = $"10.251.{Random.Shared.Next(0, 256)}";
+        // A /24 of the server's own block: no other server or test run on the host uses it.
+        var subnet = fixture.Server.Subnets.NextSubnet();
+        var prefix = subnet[..subnet.LastIndexOf('.')];
         var container = "e2e-netc-" + Guid.NewGuid().ToString("N")[..6];
         (await fixture.Server.Docker("run", "-d", "--name", container, "busybox:latest", "sleep", "300")).EnsureSuccess();
         var page = await fixture.OpenAsync("/networks");

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using WebUI.Engine.Containers;
 
 namespace WebUI.DockerApi.Containers;
@@ -25,7 +26,10 @@ public sealed record ContainerInspectResponse
     public IReadOnlyList<string>? ExecIDs { get; init; }
     public required HostConfig HostConfig { get; init; }
     public required GraphDriverResponse GraphDriver { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? SizeRw { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? SizeRootFs { get; init; }
     public IReadOnlyList<MountPointResponse> Mounts { get; init; } = [];
     public required ContainerConfig Config { get; init; }
     public required NetworkSettingsResponse NetworkSettings { get; init; }

@@ -6,7 +6,7 @@ namespace WebUI.DockerApi.Containers;
 /// <summary>Builds Docker's JSON shapes from a stored container.</summary>
 internal static class ContainerResponses
 {
-    public static ContainerInspectResponse Inspect(ContainerRecord c, ISnapshotter snapshots, long? sizeRw, WebUI.Engine.Networks.INetworkManager networks)
+    public static ContainerInspectResponse Inspect(ContainerRecord c, ISnapshotter snapshots, ContainerSize? size, WebUI.Engine.Networks.INetworkManager networks)
     {
         var s = c.State;
         return new ContainerInspectResponse
@@ -26,7 +26,8 @@ internal static class ContainerResponses
             RestartCount = c.RestartCount,
             HostConfig = c.HostConfig,
             GraphDriver = new GraphDriverResponse("overlay2", GraphData(c, snapshots)),
-            SizeRw = sizeRw,
+            SizeRw = size?.Rw,
+            SizeRootFs = size?.RootFs,
             Config = c.Config,
             NetworkSettings = Networks.ContainerNetworkSettings.Settings(c, networks),
             Mounts = [.. c.MountPoints.Select(MountPoint)],
@@ -36,7 +37,7 @@ internal static class ContainerResponses
     public static MountPointResponse MountPoint(MountPoint m) => new(
         m.Type, m.Type == "volume" ? m.Name : null, m.Source, m.Destination, m.Type == "volume" ? m.Driver : null, m.Mode, m.RW, m.Propagation);
 
-    public static ContainerSummary Summary(ContainerRecord c, DateTimeOffset now, long? sizeRw, WebUI.Engine.Networks.INetworkManager networks) => new()
+    public static ContainerSummary Summary(ContainerRecord c, DateTimeOffset now, ContainerSize? size, WebUI.Engine.Networks.INetworkManager networks) => new()
     {
         Id = c.Id,
         Names = [c.Name],
@@ -44,7 +45,8 @@ internal static class ContainerResponses
         ImageID = c.Image,
         Command = string.Join(' ', new[] { c.Path }.Concat(c.Args)),
         Created = c.Created.ToUnixTimeSeconds(),
-        SizeRw = sizeRw,
+        SizeRw = size?.Rw,
+        SizeRootFs = size?.RootFs,
         Labels = c.Config.Labels ?? new Dictionary<string, string>(),
         State = c.State.Status,
         Status = ContainerStatusText.Describe(c.State, now),

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace WebUI.DockerApi.Containers;
 
 /// <summary>One entry of GET /containers/json.</summary>
@@ -10,7 +11,10 @@ public sealed record ContainerSummary
     public required string Command { get; init; }
     public long Created { get; init; }
     public IReadOnlyList<object> Ports { get; init; } = [];
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public long? SizeRw { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? SizeRootFs { get; init; }
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
     public required string State { get; init; }
     public required string Status { get; init; }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Containers;
 using WebUI.Engine.Errors;
+using WebUI.Engine.Images;
 using WebUI.Engine.Snapshots;
 
 namespace WebUI.DockerApi.Containers;
@@ -19,8 +20,8 @@ public static class ContainersApi
     {
         var g = app.MapGroup("/containers");
         g.MapPost("/create", CreateAsync);
-        g.MapGet("/json", List);
-        g.MapGet("/{id}/json", Inspect);
+        g.MapGet("/json", ListAsync);
+        g.MapGet("/{id}/json", InspectAsync);
         g.MapPost("/{id}/start", StartAsync);
         g.MapPost("/{id}/stop", StopAsync);
         g.MapPost("/{id}/kill", KillAsync);
@@ -41,9 +42,9 @@ public static class ContainersApi
         return Results.Json(new ContainerCreateResponse(result.Id, result.Warnings), DockerJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    private static IResult List(HttpContext context, [FromServices] IContainerService containers, [FromServices] TimeProvider time, [FromServices] WebUI.Engine.Networks.INetworkManager networks)
+    private static async Task<IResult> ListAsync(HttpContext context, [FromServices] IContainerService containers, [FromServices] IImageService images, [FromServices] TimeProvider time, [FromServices] WebUI.Engine.Networks.INetworkManager networks)
     {
-        var size = DockerQuery.Bool(context.Request, "size");
+        var sizes = DockerQuery.Bool(context.Request, "size") ? await ContainerSizes.LoadAsync(containers, images, context.RequestAborted) : null;
         var list = containers.List(new ContainerListOptions
         {
             All = DockerQuery.Bool(context.Request, "all"),
@@ -51,13 +52,13 @@ public static class ContainersApi
             Filters = DockerQuery.Filters(context.Request),
         });
         var now = time.GetUtcNow();
-        return Results.Json(list.Select(c => ContainerResponses.Summary(c, now, size ? containers.SizeRw(c.Id) : null, networks)).ToList(), DockerJson.Options);
+        return Results.Json(list.Select(c => ContainerResponses.Summary(c, now, sizes?.Of(c), networks)).ToList(), DockerJson.Options);
     }
 
-    private static IResult Inspect(string id, HttpContext context, [FromServices] IContainerService containers, [FromServices] ISnapshotter snapshots, [FromServices] WebUI.Engine.Networks.INetworkManager networks)
+    private static async Task<IResult> InspectAsync(string id, HttpContext context, [FromServices] IContainerService containers, [FromServices] IImageService images, [FromServices] ISnapshotter snapshots, [FromServices] WebUI.Engine.Networks.INetworkManager networks)
     {
         var c = containers.Get(id);
-        var size = DockerQuery.Bool(context.Request, "size") ? containers.SizeRw(c.Id) : (long?)null;
+        var size = DockerQuery.Bool(context.Request, "size") ? (await ContainerSizes.LoadAsync(containers, images, context.RequestAborted)).Of(c) : (ContainerSize?)null;
         var execIds = containers.ExecIds(c.Id);
         return Results.Json(ContainerResponses.Inspect(c, snapshots, size, networks) with { ExecIDs = execIds.Count == 0 ? null : execIds }, DockerJson.Options);
     }

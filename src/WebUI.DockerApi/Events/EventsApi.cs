@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using WebUI.DockerApi.Hosting;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Events;
+using WebUI.Engine.Security.Admission;
 
 namespace WebUI.DockerApi.Events;
 
@@ -23,6 +24,8 @@ public static class EventsApi
         var since = ParseTime(DockerQuery.String(context.Request, "since"), "since");
         var until = ParseTime(DockerQuery.String(context.Request, "until"), "until");
         var filter = new EventFilter(DockerQuery.Filters(context.Request));
+        // A non-Admin caller (a token's user on TCP) sees only its teams' and shared objects' events.
+        var caller = CallerContext.Current;
 
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         if (until is not null)
@@ -41,7 +44,7 @@ public static class EventsApi
                 if (until is not null && e.Time > until) break;
                 // Written under the client's token, not `until`'s: an `until` already past still gets the events it covers
                 // from the history; `until` only ends the wait for new ones.
-                if (filter.Matches(e)) await DockerStream.WriteAsync(context.Response, EventMessage.Of(e), context.RequestAborted);
+                if (filter.Matches(e) && TeamScope.CanSeeEvent(caller, e.Attributes)) await DockerStream.WriteAsync(context.Response, EventMessage.Of(e), context.RequestAborted);
             }
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)

@@ -5,14 +5,14 @@ namespace WebUI.DockerApi.Hosting;
 
 /// <summary>
 /// The only Docker API routes served on the TCP listener: everyday container, exec, image read/pull, volume and network
-/// work. Everything else (cp, export, build, commit, load, push, tag, rmi, prune, auth, system df, and events, which
-/// are not filtered by team yet) is 404 there, so a route added later is closed on TCP until it is listed here on purpose.
+/// work, and events (filtered by team). Everything else (cp, export, build, commit, load, push, tag, rmi, container and
+/// image prune, auth, system df) is 404 there, so a route added later is closed on TCP until it is listed here on purpose.
 /// </summary>
 public static class TcpRouteAllowList
 {
     private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
     {
-        "GET /_ping", "HEAD /_ping", "GET /version", "GET /info",
+        "GET /_ping", "HEAD /_ping", "GET /version", "GET /info", "GET /events",
         "GET /containers/json", "POST /containers/create", "GET /containers/{id}/json", "DELETE /containers/{id}",
         "POST /containers/{id}/start", "POST /containers/{id}/stop", "POST /containers/{id}/restart", "POST /containers/{id}/kill",
         "POST /containers/{id}/wait", "POST /containers/{id}/attach", "POST /containers/{id}/resize", "POST /containers/{id}/pause",
@@ -20,8 +20,8 @@ public static class TcpRouteAllowList
         "GET /containers/{id}/logs", "GET /containers/{id}/stats", "GET /containers/{id}/top",
         "POST /containers/{id}/exec", "POST /exec/{id}/start", "POST /exec/{id}/resize", "GET /exec/{id}/json",
         "GET /images/json", "POST /images/create", "GET /images/{**rest}",
-        "GET /volumes", "POST /volumes/create", "GET /volumes/{name}", "DELETE /volumes/{name}",
-        "GET /networks", "POST /networks/create", "GET /networks/{id}", "DELETE /networks/{id}",
+        "GET /volumes", "POST /volumes/create", "GET /volumes/{name}", "DELETE /volumes/{name}", "POST /volumes/prune",
+        "GET /networks", "POST /networks/create", "GET /networks/{id}", "DELETE /networks/{id}", "POST /networks/prune",
         "POST /networks/{id}/connect", "POST /networks/{id}/disconnect",
     };
 

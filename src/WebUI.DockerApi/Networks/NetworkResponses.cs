@@ -6,7 +6,7 @@ namespace WebUI.DockerApi.Networks;
 /// <summary>Builds Docker's network JSON from the engine's records.</summary>
 internal static class NetworkResponses
 {
-    public static NetworkResource Resource(NetworkRecord n, INetworkManager manager, bool withContainers) => new()
+    public static NetworkResource Resource(NetworkRecord n, INetworkManager manager, bool withContainers, Func<string, bool>? showContainer = null) => new()
     {
         Name = n.Name,
         Id = n.Id,
@@ -22,7 +22,7 @@ internal static class NetworkResponses
         Internal = n.Internal,
         Attachable = n.Attachable,
         Containers = withContainers
-            ? manager.EndpointsOf(n.Id).ToDictionary(e => e.Sandbox.ContainerId, e => new NetworkContainer(
+            ? manager.EndpointsOf(n.Id).Where(e => showContainer?.Invoke(e.Sandbox.ContainerId) ?? true).ToDictionary(e => e.Sandbox.ContainerId, e => new NetworkContainer(
                 e.Sandbox.ContainerName, e.Endpoint.EndpointId, e.Endpoint.MacAddress, e.Endpoint.IPv4Address, ""))
             : new Dictionary<string, NetworkContainer>(),
         Options = n.Options,

@@ -28,8 +28,13 @@ public static class NetworksApi
     private static IResult List(HttpContext context, [FromServices] INetworkManager networks) =>
         Results.Json(networks.List(DockerQuery.Filters(context.Request)).Select(n => NetworkResponses.Resource(n, networks, withContainers: false)).ToList(), DockerJson.Options);
 
-    private static IResult Inspect(string id, [FromServices] INetworkManager networks) =>
-        Results.Json(NetworkResponses.Resource(networks.Get(id), networks, withContainers: true), DockerJson.Options);
+    /// <summary>The network's containers are those the caller may see: another team's on a shared network are left out.</summary>
+    private static IResult Inspect(string id, [FromServices] INetworkManager networks, [FromServices] IContainerService containers)
+    {
+        var network = networks.Get(id);
+        var visible = containers.List(new ContainerListOptions { All = true }).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        return Results.Json(NetworkResponses.Resource(network, networks, withContainers: true, visible.Contains), DockerJson.Options);
+    }
 
     private static async Task<IResult> CreateAsync(HttpContext context, [FromServices] INetworkManager networks)
     {

@@ -27,13 +27,12 @@ public static class SystemDfApi
         var imageList = await images.ListAsync(new ImageListOptions { All = true }, context.RequestAborted);
         var containerList = containers.List(new ContainerListOptions { All = true });
         var now = time.GetUtcNow();
-        var imageSizes = imageList.ToDictionary(i => i.Id, i => i.Size);
+        var sizes = new ContainerSizes(containers, imageList.ToDictionary(i => i.Id, i => i.Size));
         var imageSummaries = imageList.Select(i => new ImageSummary(
             i.Id, "", [.. i.RepoTags.Select(Familiar)], [.. i.RepoDigests.Select(Familiar)], i.Spec.Created?.ToUnixTimeSeconds() ?? 0,
             i.Size, 0, i.Size, i.Spec.Config.Labels ?? new Dictionary<string, string>(),
             containerList.Count(c => c.Image == i.Id))).ToList();
-        var containerSummaries = containerList.Select(c => DfContainer.From(ContainerResponses.Summary(c, now, null, networks), containers.SizeRw(c.Id),
-            imageSizes.GetValueOrDefault(c.Image))).ToList();
+        var containerSummaries = containerList.Select(c => ContainerResponses.Summary(c, now, sizes.Of(c), networks)).ToList();
         var usages = volumeUsages.ToList();
         var volumeList = volumes.List(new Dictionary<string, IReadOnlyList<string>>()).Select(v => new DfVolume(
             v.Name, v.Driver, v.Mountpoint, v.CreatedAt.ToString("yyyy-MM-ddTHH:mm:ssK"), v.Labels, "local", v.Options.Count == 0 ? null : v.Options,

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using WebUI.Engine.Content;
 using WebUI.Engine.Distribution;
 using WebUI.Engine.Images;
@@ -30,13 +29,7 @@ internal sealed class LayerCommitter(LocalContentStore content, OverlaySnapshott
             await using (var writer = content.BeginWrite())
             {
                 await using (var blob = new ContentWriterStream(writer))
-                await using (var gzip = new GZipStream(blob, CompressionLevel.Fastest, leaveOpen: true))
-                await using (var digesting = new DigestingWriteStream(gzip))
-                {
-                    size = await LayerDiff.WriteAsync(directory, digesting, skipWhenEmpty, ct);
-                    await digesting.FlushAsync(ct);
-                    diffId = digesting.Finish();
-                }
+                    (diffId, size) = await LayerDiff.WriteGzipAsync(directory, blob, skipWhenEmpty, ct);
                 info = await writer.CommitAsync(null, null, ct);
             }
             var chainId = parentChainId is null ? diffId.Value : Digest.Of(parentChainId + " " + diffId).Value;

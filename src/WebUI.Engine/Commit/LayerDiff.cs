@@ -1,5 +1,7 @@
 using System.Formats.Tar;
+using System.IO.Compression;
 using System.Text;
+using WebUI.Engine.Content;
 using WebUI.Engine.Linux;
 
 namespace WebUI.Engine.Commit;
@@ -18,6 +20,19 @@ internal static class LayerDiff
     {
         "etc/hosts", "etc/hostname", "etc/resolv.conf", "dev", "proc", "sys", "dev/shm", "dev/pts", "dev/mqueue",
     };
+
+    /// <summary>
+    /// Writes the layer tar of <paramref name="root"/> gzip'd (fastest level) to <paramref name="output"/>, which stays
+    /// open; returns the digest of the uncompressed tar (the diff id) and the bytes of regular file content it holds.
+    /// </summary>
+    public static async Task<(Digest DiffId, long Size)> WriteGzipAsync(string root, Stream output, IReadOnlySet<string>? skipWhenEmpty, CancellationToken cancellationToken)
+    {
+        await using var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true);
+        await using var digesting = new DigestingWriteStream(gzip);
+        var size = await WriteAsync(root, digesting, skipWhenEmpty, cancellationToken);
+        await digesting.FlushAsync(cancellationToken);
+        return (digesting.Finish(), size);
+    }
 
     /// <summary>Writes the layer tar of <paramref name="root"/>; returns the bytes of regular file content it holds.</summary>
     public static async Task<long> WriteAsync(string root, Stream output, IReadOnlySet<string>? skipWhenEmpty, CancellationToken cancellationToken)

@@ -87,20 +87,41 @@ internal sealed partial class ContainerService
         Walk(upper, "/");
         return [.. changes.OrderBy(c => c.Path, StringComparer.Ordinal)];
 
-        void Walk(string dir, string prefix)
+        // Returns whether it reported anything at or below the entries of `dir`.
+        bool Walk(string dir, string prefix)
         {
+            var any = false;
             foreach (var entry in Directory.EnumerateFileSystemEntries(dir))
             {
                 var name = Path.GetFileName(entry);
                 var path = prefix + name;
                 var st = Sys.lstat(entry);
                 if (hidden.Contains(path) && (st.IsDirectory ? !Directory.EnumerateFileSystemEntries(entry).Any() : st.Size == 0)) continue;
-                if (st.Type == StatxResult.S_IFCHR && st.RdevMajor == 0 && st.RdevMinor == 0) { changes.Add(new ContainerChange(path, 2)); continue; }
-                var inLower = lowers.Any(l => { try { Sys.lstat(l + path); return true; } catch (LinuxException) { return false; } });
-                changes.Add(new ContainerChange(path, inLower ? 0 : 1));
-                if (st.IsDirectory) Walk(entry, path + "/");
+                if (st.Type == StatxResult.S_IFCHR && st.RdevMajor == 0 && st.RdevMinor == 0) { changes.Add(new ContainerChange(path, 2)); any = true; continue; }
+                var lower = LowerOf(path);
+                var at = changes.Count;
+                var below = st.IsDirectory && Walk(entry, path + "/");
+                // A directory copied up only to hold a hidden mount point (/etc for /etc/hosts) is no change of the
+                // container's, as Docker keeps those in its init layer; one whose mode or owner changed still is.
+                if (!below && st.IsDirectory && lower is { IsDirectory: true } l && HoldsHidden(path)
+                    && l.Mode == st.Mode && l.Uid == st.Uid && l.Gid == st.Gid) continue;
+                changes.Insert(at, new ContainerChange(path, lower is null ? 1 : 0));
+                any = true;
             }
+            return any;
         }
+
+        StatxResult? LowerOf(string path)
+        {
+            foreach (var l in lowers)
+            {
+                try { return Sys.lstat(l + path); }
+                catch (LinuxException) { }
+            }
+            return null;
+        }
+
+        bool HoldsHidden(string dir) => hidden.Any(h => h.StartsWith(dir + "/", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -124,7 +145,7 @@ internal sealed partial class ContainerService
         try
         {
             if (live.Removed) throw EngineException.NotFound($"No such container: {id}");
-            MountRootfs(id);
+            MountRootfs(id, volatileUpper: false);
             var rootfs = Sys.open(Paths.RootfsDir(id), Sys.O_PATH | Sys.O_DIRECTORY);
             if (withMounts)
             {

@@ -11,6 +11,8 @@ internal sealed partial class ContainerService
     public async Task RestoreAsync(CancellationToken cancellationToken)
     {
         runtime.EnsureDirectories();
+        // Directories of containers removed before a crash or shutdown, whose files were still being deleted.
+        Storage.DeferredDelete.Sweep(Paths.TempRoot, Runtime.RuntimePaths.RemovedPrefix);
         foreach (var broken in store.Load()) LogBrokenRecord(logger, broken);
         foreach (var record in store.All())
         {
@@ -71,10 +73,11 @@ internal sealed partial class ContainerService
             var oomKilled = OomKilled(record);
             // runc delete runs beside the rest and is not waited for: nothing here needs it, the next start waits for
             // it, and a removed container's id never comes back. A --rm container's network and mounts go with its
-            // removal right below, in one pass.
-            live.RuntimeDeletion = DeleteRuntimeStateAsync(id);
+            // removal right below, in one pass, and its runc delete after the removal's answer (no process competing
+            // for the CPU with the removal that `docker run --rm` waits for).
             if (!record.HostConfig.AutoRemove)
             {
+                live.RuntimeDeletion = DeleteRuntimeStateAsync(id);
                 var teardown = networks.TearDownAsync(id, CancellationToken.None);
                 UnmountRootfs(id);
                 await ReleaseMountsAsync(record);
@@ -114,14 +117,26 @@ internal sealed partial class ContainerService
         catch (Exception e) when (e is EngineException or IOException) { LogExitHandlingFailed(logger, id, e); }
     }
 
-    private void MountRootfs(string id)
+    /// <summary>
+    /// Mounts the container's rootfs at bundle/rootfs. A <paramref name="volatileUpper"/> overlay (a --rm container's:
+    /// its writable layer is thrown away after one run) skips every sync to the upper layer, the one at unmount
+    /// included, as Podman does for --rm; a kernel without overlay's "volatile" (before 5.10) gets a plain mount. Such a
+    /// layer is never mounted again (overlay would refuse: the container is removed after its one run).
+    /// </summary>
+    private void MountRootfs(string id, bool volatileUpper)
     {
         var target = Paths.RootfsDir(id);
         Directory.CreateDirectory(target);
         UnmountRootfs(id);
         var m = snapshots.Mounts(id)[0];
-        if (m.Type == "bind") Sys.mount(m.Source, target, null, Sys.MS_BIND, null);
-        else Sys.mount(m.Source, target, m.Type, 0, string.Join(',', m.Options));
+        if (m.Type == "bind") { Sys.mount(m.Source, target, null, Sys.MS_BIND, null); return; }
+        var options = string.Join(',', m.Options);
+        if (volatileUpper)
+        {
+            try { Sys.mount(m.Source, target, m.Type, 0, options + ",volatile"); return; }
+            catch (LinuxException e) when (e.Errno == 22) { }
+        }
+        Sys.mount(m.Source, target, m.Type, 0, options);
     }
 
     private void UnmountRootfs(string id)

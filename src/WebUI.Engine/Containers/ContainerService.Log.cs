@@ -40,6 +40,9 @@ internal sealed partial class ContainerService
     [LoggerMessage(Level = LogLevel.Information, Message = "Container {Id} resources updated")]
     private static partial void LogUpdated(ILogger logger, string id);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting the files of removed container {Id} failed; the next start removes them")]
+    private static partial void LogRemovalCleanupFailed(ILogger logger, string id, Exception e);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Health monitor of container {Id} failed")]
     private static partial void LogHealthMonitorFailed(ILogger logger, string id, Exception e);
 }

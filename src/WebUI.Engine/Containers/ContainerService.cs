@@ -104,22 +104,27 @@ internal sealed partial class ContainerService(
             ResolvConfPath = Paths.ResolvConfFile(id),
             MountPoints = mountPoints,
         };
+        Task snapshot = Task.CompletedTask;
         try
         {
             Directory.CreateDirectory(Paths.RootfsDir(id));
-            await snapshots.PrepareAsync(id, image.TopChainId, cancellationToken);
-            await networks.ConfigureContainerAsync(new Networks.ContainerNetworkRequest
+            // The writable layer and the network sandbox are independent, and each commits its own index (an fsync
+            // pair): they are made side by side. Both have ended before the record is written or a failure cleans up.
+            snapshot = Task.Run(() => snapshots.PrepareAsync(id, image.TopChainId, cancellationToken), CancellationToken.None);
+            var sandbox = networks.ConfigureContainerAsync(new Networks.ContainerNetworkRequest
             {
                 ContainerId = id, Name = fullName, Hostname = config.Hostname, Domainname = config.Domainname,
                 NetworkMode = host.NetworkMode, EndpointsConfig = Networks.NetworkingConfigReader.Read(request.NetworkingConfig),
                 PortBindings = host.PortBindings, ExposedPorts = [.. (config.ExposedPorts ?? []).Keys], PublishAllPorts = host.PublishAllPorts,
                 Dns = host.Dns ?? [], DnsSearch = host.DnsSearch ?? [], DnsOptions = host.DnsOptions ?? [], ExtraHosts = host.ExtraHosts ?? [],
             }, cancellationToken);
+            await Task.WhenAll(snapshot, sandbox);
             WriteEtcFiles(record);
             store.Add(record);
         }
         catch
         {
+            try { await snapshot; } catch (Exception e) when (e is EngineException or IOException or OperationCanceledException) { }
             await networks.RemoveContainerAsync(id, CancellationToken.None);
             store.ReleaseName(fullName, id);
             await snapshots.RemoveAsync(id, CancellationToken.None);
@@ -169,7 +174,9 @@ internal sealed partial class ContainerService(
         File.Delete(Path.Combine(Paths.BundleDir(id), "oom"));
         try
         {
-            MountRootfs(id);
+            // The network attaches (CNI plugins) while the rootfs is mounted and runc creates the container.
+            var network = await networks.SetUpAsync(id, record.HostsPath, record.ResolvConfPath, cancellationToken);
+            MountRootfs(id, volatileUpper: record.HostConfig.AutoRemove);
             var rootfs = Paths.RootfsDir(id);
             var host = record.HostConfig;
             var user = UserResolver.Resolve(record.Config.User, rootfs);
@@ -184,7 +191,7 @@ internal sealed partial class ContainerService(
                 Seccomp = seccompProfiles.For(security.Seccomp, host.Privileged, [.. caps]),
                 Mounts = await PrepareMountsAsync(record, cancellationToken),
                 InitPath = host.Init == true ? InitBinary.Find(options.Value.InitPath) : null,
-                NetnsPath = await networks.SetUpAsync(id, record.HostsPath, record.ResolvConfPath, cancellationToken),
+                NetnsPath = network.NetnsPath,
             };
             var spec = OciSpecBuilder.Build(record, user,
                 new OciSpecBuilder.EtcFiles(record.HostnamePath, record.HostsPath, record.ResolvConfPath),
@@ -192,7 +199,10 @@ internal sealed partial class ContainerService(
             // Rewritten at every start and read only by runc right below: no fsync/rename needed for crash safety.
             File.WriteAllBytes(Paths.SpecFile(id), JsonSerializer.SerializeToUtf8Bytes(spec));
 
-            var pid = await runtime.CreateAsync(id, record.Config.Tty, record.Config.OpenStdin, record.Config.StdinOnce, cancellationToken);
+            var creating = runtime.CreateAsync(id, record.Config.Tty, record.Config.OpenStdin, record.Config.StdinOnce, cancellationToken);
+            // Network first: its error (a taken port) is the one to report when runc then fails in a torn-down namespace.
+            await Task.WhenAll(network.Attached, creating);
+            var pid = await creating;
 
             // Attach sessions waiting for this start connect now, before the process runs, so they see all its output.
             List<ContainerAttachment> pending;
@@ -200,14 +210,7 @@ internal sealed partial class ContainerService(
             await Task.WhenAll(pending.Select(a => a.ConnectAsync(Paths.AttachSocket(id), cancellationToken)));
 
             live.Exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            await runtime.StartAsync(id, cancellationToken);
-            record.ManuallyStopped = false;
-            record.State = record.State with
-            {
-                Status = ContainerStatus.Running, Running = true, Restarting = false, Paused = false, Dead = false,
-                Pid = pid, ExitCode = 0, Error = "", OOMKilled = false, StartedAt = time.GetUtcNow(),
-            };
-            store.Save(record);
+            await StartAndRecordAsync(record, pid, cancellationToken);
             Publish(record, "start");
             LogStarted(logger, id, pid);
             StartHealthMonitor(record, live);
@@ -233,6 +236,34 @@ internal sealed partial class ContainerService(
             if (e is EngineException) throw;
             throw new EngineException(ErrorKind.Internal, message, e);
         }
+    }
+
+    /// <summary>
+    /// `runc start` and the durable "running" record side by side: each takes milliseconds and neither needs the other
+    /// (the exit handler waits for the container's lock, so it sees the record only once both are done). If runc fails,
+    /// the record is put back as it was before the caller records the failure.
+    /// </summary>
+    private async Task StartAndRecordAsync(ContainerRecord record, int pid, CancellationToken cancellationToken)
+    {
+        var before = (record.State, record.ManuallyStopped);
+        record.ManuallyStopped = false;
+        record.State = record.State with
+        {
+            Status = ContainerStatus.Running, Running = true, Restarting = false, Paused = false, Dead = false,
+            Pid = pid, ExitCode = 0, Error = "", OOMKilled = false, StartedAt = time.GetUtcNow(),
+        };
+        var saved = Task.Run(() => store.Save(record), CancellationToken.None);
+        try
+        {
+            await runtime.StartAsync(record.Id, cancellationToken);
+        }
+        catch
+        {
+            try { await saved; } catch (IOException) { }
+            (record.State, record.ManuallyStopped) = before;
+            throw;
+        }
+        await saved;
     }
 
     public async Task StopAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
@@ -340,17 +371,18 @@ internal sealed partial class ContainerService(
     private async Task RemoveLockedAsync(ContainerRecord record, LiveContainer live, bool removeVolumes)
     {
         var id = record.Id;
-        // The runtime's state, the network sandbox and the rootfs are independent: they go side by side. A runc delete
-        // the exit handler started is left to finish on its own (the id is never used again).
-        if (live.RuntimeDeletion.IsCompleted) live.RuntimeDeletion = DeleteRuntimeStateAsync(id);
+        // What another container or command could meet goes before the answer: the network sandbox (addresses, ports),
+        // the rootfs mount, volumes, the snapshot's index entry, the record. What only takes disk space (runc's state
+        // and cgroup, conmon's files, the writable layer's and the container directory's files) goes after the waiters
+        // have their answer (FinishRemovalAsync); the id is never used again, and the next start sweeps leftovers.
         var network = networks.RemoveContainerAsync(id, CancellationToken.None);
         UnmountRootfs(id);
         await ReleaseMountsAsync(record);
         await snapshots.RemoveAsync(id, CancellationToken.None);
         await network;
-        runtime.RemoveExecState(id);
         ForgetExecs(id);
-        TryDeleteDirectory(Paths.ContainerDir(id));
+        // The record file moves with its directory: from here on a restart no longer knows the container.
+        var files = Storage.DeferredDelete.Directory(Paths.ContainerDir(id), Paths.RemovedContainerDir(id));
         store.Remove(record);
         if (removeVolumes) await RemoveAnonymousVolumesAsync(record);
         live.Removed = true;
@@ -360,6 +392,20 @@ internal sealed partial class ContainerService(
         LogRemoved(logger, id);
         CompleteWaiters(live, new WaitResult(record.State.ExitCode, null), WaitCondition.NotRunning, WaitCondition.NextExit, WaitCondition.Removed);
         _live.TryRemove(id, out _);
+        _ = FinishRemovalAsync(id, live.RuntimeDeletion, files);
+    }
+
+    /// <summary>The disk-only part of a removal, after its answer: runc delete (unless the exit handler runs it), conmon's files, the directory's files.</summary>
+    private async Task FinishRemovalAsync(string id, Task runtimeDeletion, Task files)
+    {
+        await Task.Yield();
+        await (runtimeDeletion.IsCompleted ? DeleteRuntimeStateAsync(id) : runtimeDeletion);
+        try
+        {
+            runtime.RemoveExecState(id);
+            await files;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { LogRemovalCleanupFailed(logger, id, e); }
     }
 
     public Task<WaitResult> WaitAsync(string idOrName, WaitCondition condition, CancellationToken cancellationToken)
@@ -387,7 +433,7 @@ internal sealed partial class ContainerService(
     }
 
     public IReadOnlyList<ContainerRecord> List(ContainerListOptions listOptions) =>
-        ContainerFilters.Apply(store, [.. store.All().Where(c => Security.Admission.TeamScope.CanSee(c.Config.Labels))], listOptions);
+        ContainerFilters.Apply(store, networks, [.. store.All().Where(c => Security.Admission.TeamScope.CanSee(c.Config.Labels))], listOptions);
 
     public IAsyncEnumerable<LogEntry> LogsAsync(string idOrName, LogOptions logOptions, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WebUI.Engine.Commit;
 using WebUI.Engine.Content;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Images;
@@ -168,7 +169,7 @@ internal sealed partial class ImagePusher(
         {
             Digest packed;
             await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
-                packed = await LayerTarWriter.WriteGzipAsync(dir, file, cancellationToken);
+                (packed, _) = await LayerDiff.WriteGzipAsync(dir, file, null, cancellationToken);
             ContentInfo info;
             await using (var file = File.OpenRead(temp))
                 info = await content.IngestAsync(file, null, null, cancellationToken);

@@ -313,9 +313,16 @@ internal sealed partial class ImageService(
         return items;
     }
 
-    /// <summary>Docker's image events: actor the image id, attribute "name" the familiar name.</summary>
-    private void Publish(string action, string id, string name) =>
-        events.Publish(new EngineEvent("image", action, id, new Dictionary<string, string> { ["name"] = name }, time.GetUtcNow()));
+    /// <summary>
+    /// Docker's image events: actor the image id, attribute "name" the familiar name; caused by a non-Admin, also the
+    /// caller's teams (images are shared, so their events are seen by the team that caused them, Admins and root).
+    /// </summary>
+    private void Publish(string action, string id, string name)
+    {
+        var attributes = new Dictionary<string, string> { ["name"] = name };
+        if (Security.Admission.TeamScope.ActingTeams(Security.Admission.CallerContext.Current) is { } teams) attributes[Security.Admission.TeamScope.Label] = teams;
+        events.Publish(new EngineEvent("image", action, id, attributes, time.GetUtcNow()));
+    }
 
     public IReadOnlyDictionary<string, string> StorageOf(ImageRecord image)
     {

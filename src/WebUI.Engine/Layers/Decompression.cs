@@ -26,8 +26,8 @@ internal static class Decompression
         ReadOnlySpan<byte> h = head.AsSpan(0, got);
         if (h.StartsWith((ReadOnlySpan<byte>)[0x1f, 0x8b])) return (new GZipStream(prefixed, CompressionMode.Decompress), GzipMediaType);
         if (h.StartsWith((ReadOnlySpan<byte>)[0x28, 0xb5, 0x2f, 0xfd])) return (new DecompressionStream(prefixed), ZstdMediaType);
-        if (h.StartsWith("BZh"u8)) throw EngineException.Invalid("unsupported layer compression: bzip2");
-        if (h.StartsWith((ReadOnlySpan<byte>)[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) throw EngineException.Invalid("unsupported layer compression: xz");
+        if (h.StartsWith("BZh"u8)) throw EngineException.Invalid("unsupported compression: bzip2");
+        if (h.StartsWith((ReadOnlySpan<byte>)[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) throw EngineException.Invalid("unsupported compression: xz");
         return (prefixed, TarMediaType);
     }
 

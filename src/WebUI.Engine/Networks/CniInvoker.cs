@@ -48,13 +48,6 @@ internal sealed partial class CniInvoker(IOptions<NetworkOptions> options, ILogg
         if (first is not null) throw first;
     }
 
-    /// <summary>CHECK through the chain with the cached ADD result.</summary>
-    public async Task CheckAsync(CniNetworkList list, CniInvocation call, string prevResult, CancellationToken cancellationToken)
-    {
-        foreach (var plugin in list.Plugins)
-            await ExecAsync("CHECK", list, plugin, call, prevResult, cancellationToken);
-    }
-
     private async Task<string> ExecAsync(string command, CniNetworkList list, JsonObject plugin, CniInvocation call, string? prevResult, CancellationToken cancellationToken)
     {
         var type = (string?)plugin["type"] ?? throw new CniException(list.Name, command, 1, "plugin config has no type", null);

@@ -3,7 +3,8 @@ namespace WebUI.Engine.Networks;
 /// <summary>
 /// Networks and the containers on them. Networks: create → (connect / disconnect)* → remove (refused while containers are
 /// attached). Containers: <see cref="ConfigureContainerAsync"/> at create, <see cref="SetUpAsync"/> before the runtime
-/// creates the container (namespace, interfaces, addresses, ports, DNS; returns the namespace for the OCI spec),
+/// creates the container (namespace, interfaces, addresses, ports, DNS; returns the namespace for the OCI spec at once
+/// and attaches while the runtime creates the container),
 /// <see cref="TearDownAsync"/> after it exits, <see cref="RemoveContainerAsync"/> when it is removed.
 /// </summary>
 public interface INetworkManager
@@ -33,8 +34,8 @@ public interface INetworkManager
 
     Task ConfigureContainerAsync(ContainerNetworkRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Builds the container's network namespace and attaches it; null for host networking.</summary>
-    Task<string?> SetUpAsync(string containerId, string hostsPath, string resolvConfPath, CancellationToken cancellationToken);
+    /// <summary>Builds the container's network namespace and starts attaching it (see <see cref="NetworkSetUp"/>).</summary>
+    Task<NetworkSetUp> SetUpAsync(string containerId, string hostsPath, string resolvConfPath, CancellationToken cancellationToken);
 
     Task TearDownAsync(string containerId, CancellationToken cancellationToken);
 

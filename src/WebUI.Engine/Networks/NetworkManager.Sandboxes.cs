@@ -66,15 +66,16 @@ internal sealed partial class NetworkManager
             throw EngineException.Invalid($"invalid address {ip}: it is not a free host address of subnet {pool.Subnet} (gateway {pool.Gateway})");
     }
 
-    public async Task<string?> SetUpAsync(string containerId, string hostsPath, string resolvConfPath, CancellationToken cancellationToken)
+    public async Task<NetworkSetUp> SetUpAsync(string containerId, string hostsPath, string resolvConfPath, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
+        var handedOver = false;
         try
         {
             var sandbox = Sandbox(containerId) ?? throw EngineException.NotFound($"no network configuration for container {containerId}");
             if (sandbox.NetnsPath is not null) await TearDownLockedAsync(sandbox, CancellationToken.None);
             sandbox = Sandbox(containerId)!;
-            if (sandbox.Mode == "host") return null;
+            if (sandbox.Mode == "host") return NetworkSetUp.Host;
 
             var netns = _netns.Create(RuntimeName(containerId));
             sandbox = sandbox with { NetnsPath = netns, HostsPath = hostsPath, ResolvConfPath = resolvConfPath, Endpoints = new Dictionary<string, EndpointRecord>() };
@@ -82,27 +83,41 @@ internal sealed partial class NetworkManager
             // pair on the hot path of docker run); the namespace path is derived from the id, so a crash meanwhile
             // leaves nothing the next start cannot replace.
             Remember(sandbox);
-            try
+            // The plugins run (and the gate stays taken) while the runtime creates the container in the namespace. Not
+            // cancelled with the request: an attach is short, and a start given up part way skips the caller's cleanup.
+            var attached = Task.Run(() => AttachSandboxAsync(sandbox, CancellationToken.None), CancellationToken.None);
+            handedOver = true;
+            return new NetworkSetUp(netns, attached);
+        }
+        finally
+        {
+            if (!handedOver) _gate.Release();
+        }
+    }
+
+    /// <summary>The attach half of <see cref="SetUpAsync"/>: runs holding the gate and releases it; a failure tears the namespace down.</summary>
+    private async Task AttachSandboxAsync(SandboxRecord sandbox, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var published = false;
+            foreach (var (networkId, config) in sandbox.Networks)
             {
-                var published = false;
-                foreach (var (networkId, config) in sandbox.Networks)
-                {
-                    var network = Get(networkId);
-                    // Ports are published through the first bridge network (Docker publishes on each; one is enough to reach it).
-                    var ports = !published && network.Driver == "bridge" ? sandbox.Ports : [];
-                    published |= ports.Count > 0;
-                    sandbox = await AttachLockedAsync(sandbox, network, config, ports, save: false, cancellationToken);
-                }
-                SaveSandbox(sandbox);
-                WriteEtcFiles(sandbox);
-                StartDns(sandbox);
-                return netns;
+                // Admitted when the container was configured or connected: the team check is not repeated at each start.
+                var network = Find(networkId) ?? throw EngineException.NotFound($"network {networkId} not found");
+                // Ports are published through the first bridge network (Docker publishes on each; one is enough to reach it).
+                var ports = !published && network.Driver == "bridge" ? sandbox.Ports : [];
+                published |= ports.Count > 0;
+                sandbox = await AttachLockedAsync(sandbox, network, config, ports, save: false, cancellationToken);
             }
-            catch
-            {
-                await TearDownLockedAsync(Sandbox(containerId)!, CancellationToken.None);
-                throw;
-            }
+            SaveSandbox(sandbox);
+            WriteEtcFiles(sandbox);
+            StartDns(sandbox);
+        }
+        catch
+        {
+            await TearDownLockedAsync(Sandbox(sandbox.ContainerId)!, CancellationToken.None);
+            throw;
         }
         finally
         {
@@ -243,7 +258,7 @@ internal sealed partial class NetworkManager
 
     /// <summary>Whether the container resolves names through the embedded DNS server: on a user-defined network, with the server on.</summary>
     private bool UsesEmbeddedDns(SandboxRecord sandbox) =>
-        _options.EmbeddedDns && sandbox.Endpoints.Keys.Any(id => TryGet(id)?.UserDefined == true);
+        _options.EmbeddedDns && sandbox.Endpoints.Keys.Any(id => Find(id)?.UserDefined == true);
 
     private void WriteEtcFiles(SandboxRecord sandbox)
     {
@@ -257,7 +272,7 @@ internal sealed partial class NetworkManager
         if (sandbox.NetnsPath is null) return;
         if (!UsesEmbeddedDns(sandbox)) { _dns.Stop(sandbox.ContainerId); return; }
         var hostResolv = File.Exists("/etc/resolv.conf") ? File.ReadAllText("/etc/resolv.conf") : "";
-        var forward = sandbox.Endpoints.Keys.Any(id => TryGet(id) is { UserDefined: true, Internal: false });
+        var forward = sandbox.Endpoints.Keys.Any(id => Find(id) is { UserDefined: true, Internal: false });
         try { _dns.Start(sandbox.ContainerId, sandbox.NetnsPath, name => Resolve(sandbox.ContainerId, name), forward ? EtcFiles.Upstreams(sandbox, hostResolv) : []); }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or Linux.LinuxException) { LogDnsFailed(_logger, sandbox.ContainerId, e); }
     }
@@ -271,7 +286,7 @@ internal sealed partial class NetworkManager
         var result = new List<string>();
         foreach (var networkId in self.Endpoints.Keys)
         {
-            if (TryGet(networkId) is not { UserDefined: true } network) continue;
+            if (Find(networkId) is not { UserDefined: true } network) continue;
             foreach (var (other, endpoint) in EndpointsOf(networkId))
             {
                 var config = other.Networks.GetValueOrDefault(networkId);

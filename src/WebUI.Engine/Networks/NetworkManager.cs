@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Events;
 using WebUI.Engine.Hosting;
+using WebUI.Engine.Security.Admission;
 
 namespace WebUI.Engine.Networks;
 
@@ -26,19 +27,20 @@ internal sealed partial class NetworkManager : INetworkManager, IEngineInitializ
     private readonly IEventBus _events;
     private readonly TimeProvider _time;
     private readonly EmbeddedDns _dns;
+    private readonly NetworkAdmission _admission;
     private readonly ILogger<NetworkManager> _logger;
 
-    public NetworkManager(IOptions<EngineOptions> engine, IOptions<NetworkOptions> options, CniInvoker cni, EmbeddedDns dns,
-        IEventBus events, TimeProvider time, ILogger<NetworkManager> logger)
+    public NetworkManager(IOptions<EngineOptions> engine, IOptions<NetworkOptions> options, IEnumerable<INetworkDriver> drivers, EmbeddedDns dns,
+        IEventBus events, TimeProvider time, NetworkAdmission admission, ILogger<NetworkManager> logger)
     {
         _options = options.Value;
-        _store = new NetworkStore(Path.Combine(engine.Value.DataRoot, "networks"), logger);
+        _store = new NetworkStore(NetworkStore.RootOf(engine.Value.DataRoot), logger);
         _netns = new NetworkNamespaces(Path.Combine(engine.Value.ExecRoot, "netns"));
-        _drivers = new INetworkDriver[] { new BridgeDriver(cni, _store.IpamDir), new MacvlanDriver(cni, _store.IpamDir) }
-            .ToDictionary(d => d.Name, StringComparer.Ordinal);
+        _drivers = drivers.ToDictionary(d => d.Name, StringComparer.Ordinal);
         _dns = dns;
         _events = events;
         _time = time;
+        _admission = admission;
         _logger = logger;
     }
 
@@ -97,11 +99,20 @@ internal sealed partial class NetworkManager : INetworkManager, IEngineInitializ
     }
 
     public IReadOnlyList<NetworkRecord> List(IReadOnlyDictionary<string, IReadOnlyList<string>> filters) =>
-        NetworkFilters.Apply(Networks(), filters, _time.GetUtcNow());
+        NetworkFilters.Apply(Networks().Where(n => TeamScope.CanSee(n.Labels)), filters, _time.GetUtcNow());
 
+    /// <summary>Another team's network is "not found" for the caller, as if it did not exist.</summary>
     public NetworkRecord Get(string idOrName) => TryGet(idOrName) ?? throw EngineException.NotFound($"network {idOrName} not found");
 
+    /// <summary>A network the current caller may see (its team's, a shared one, any for Admins), or null.</summary>
     private NetworkRecord? TryGet(string idOrName)
+    {
+        var found = Find(idOrName);
+        return found is not null && TeamScope.CanSee(found.Labels) ? found : null;
+    }
+
+    /// <summary>By id, name or unique id prefix, whoever asks: for the engine's own work on networks already admitted.</summary>
+    private NetworkRecord? Find(string idOrName)
     {
         if (idOrName.Length == 0) return null;
         lock (_sync)
@@ -117,6 +128,7 @@ internal sealed partial class NetworkManager : INetworkManager, IEngineInitializ
 
     public async Task<NetworkRecord> CreateAsync(NetworkCreateRequest request, CancellationToken cancellationToken)
     {
+        request = _admission.Admit(request);
         if (!ValidName().IsMatch(request.Name))
             throw EngineException.Invalid($"invalid network name \"{request.Name}\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
         var driverName = request.Driver is "" ? "bridge" : request.Driver;
@@ -223,7 +235,7 @@ internal sealed partial class NetworkManager : INetworkManager, IEngineInitializ
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var candidates = NetworkFilters.ApplyPrune(Networks().Where(n => !n.Predefined), filters, _time.GetUtcNow());
+            var candidates = NetworkFilters.ApplyPrune(Networks().Where(n => !n.Predefined && TeamScope.CanSee(n.Labels)), filters, _time.GetUtcNow());
             foreach (var n in candidates)
             {
                 if (EndpointsOf(n.Id).Count > 0 || Sandboxes().Any(s => s.Networks.ContainsKey(n.Id))) continue;
@@ -272,6 +284,8 @@ internal sealed partial class NetworkManager : INetworkManager, IEngineInitializ
     {
         var attributes = new Dictionary<string, string> { ["name"] = network.Name, ["type"] = network.Driver };
         if (containerId is not null) attributes["container"] = containerId;
+        // The team, for the event stream's team filter (TeamScope.CanSeeEvent).
+        if (network.Labels.TryGetValue(TeamScope.Label, out var team)) attributes[TeamScope.Label] = team;
         _events.Publish(new EngineEvent("network", action, network.Id, attributes, _time.GetUtcNow()));
     }
 

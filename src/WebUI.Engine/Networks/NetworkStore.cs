@@ -10,6 +10,12 @@ namespace WebUI.Engine.Networks;
 /// </summary>
 internal sealed partial class NetworkStore(string root, ILogger logger)
 {
+    /// <summary>The store's root below a data root.</summary>
+    public static string RootOf(string dataRoot) => Path.Combine(dataRoot, "networks");
+
+    /// <summary>Where the CNI drivers keep host-local leases, below a data root.</summary>
+    public static string IpamDirOf(string dataRoot) => Path.Combine(RootOf(dataRoot), "ipam");
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public string Root { get; } = root;

@@ -6,7 +6,8 @@ namespace WebUI.Engine.Recording;
 
 /// <summary>
 /// The exec service as every front door sees it: the engine's own, with each attached session started by a caller
-/// (<see cref="ExecCaller"/>) recorded. Create, inspect and resize pass through; a recording that cannot be written
+/// (<see cref="Security.Admission.CallerContext"/>: the dashboard user, the token's user, "docker-api (uid N)" on the
+/// socket) recorded; the engine's own execs (health probes) do not come through here. Create, inspect and resize pass through; a recording that cannot be written
 /// is logged and never stops the exec.
 /// </summary>
 internal sealed partial class RecordingExecService(
@@ -22,8 +23,7 @@ internal sealed partial class RecordingExecService(
     public async Task<ExecRun> StartExecAsync(string execId, bool detach, CancellationToken cancellationToken)
     {
         var run = await inner.StartExecAsync(execId, detach, cancellationToken);
-        // The front door's own name for the caller, else the engine's caller of this flow (a token user on the TCP listener).
-        var user = ExecCaller.Name ?? Security.Admission.CallerContext.Current?.Name;
+        var user = Security.Admission.CallerContext.Current?.Name;
         if (run.Attachment is null || user is null || !options.Value.Enabled) return run;
         var session = inner.GetExec(execId);
         CastWriter writer;

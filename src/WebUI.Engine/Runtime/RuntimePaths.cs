@@ -8,6 +8,10 @@ internal sealed class RuntimePaths(string dataRoot, string execRoot)
 {
     public string ContainersRoot => Path.Combine(dataRoot, "containers");
     public string ContainerDir(string id) => Path.Combine(ContainersRoot, id);
+    /// <summary>Where a removed container's directory waits for its files to be deleted (&lt;DataRoot&gt;/tmp, swept at start).</summary>
+    public string RemovedContainerDir(string id) => Path.Combine(TempRoot, RemovedPrefix + id);
+    public string TempRoot => Path.Combine(dataRoot, "tmp");
+    public const string RemovedPrefix = "removed-";
     public string RecordFile(string id) => Path.Combine(ContainerDir(id), "config.json");
     public string BundleDir(string id) => Path.Combine(ContainerDir(id), "bundle");
     public string RootfsDir(string id) => Path.Combine(BundleDir(id), "rootfs");

@@ -12,4 +12,7 @@ internal sealed partial class OverlaySnapshotter
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removing snapshot directory {Path} that no snapshot owns")]
     private static partial void LogStale(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting the files of removed snapshot {Path} failed; the next start removes them")]
+    private static partial void LogDeleteFailed(ILogger logger, string path, Exception e);
 }

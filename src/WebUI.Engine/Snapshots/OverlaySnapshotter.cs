@@ -141,7 +141,10 @@ internal sealed partial class OverlaySnapshotter : ISnapshotter
             Save();
             dir = Dir(a.Id);
         }
-        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        // Once the index no longer names it the layer is gone; its files (a whole writable layer) are deleted off the
+        // caller's path. Directory numbers are never reused, and Initialize removes what a crash leaves behind.
+        var deletion = DeferredDelete.Directory(dir, Path.Combine(_root, "removed-" + Path.GetFileName(dir)));
+        _ = deletion.ContinueWith(t => LogDeleteFailed(_logger, dir, t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 

@@ -6,8 +6,11 @@ public interface IVolumeService
     /// <summary>Creates a volume; an existing one of that name is returned as it is (Docker's behaviour). Null name: anonymous.</summary>
     Task<VolumeRecord> CreateAsync(VolumeCreateOptions options, CancellationToken cancellationToken);
 
-    /// <summary>Throws NotFound "get x: no such volume".</summary>
+    /// <summary>Throws NotFound "get x: no such volume", also for another team's volume (as if it did not exist).</summary>
     VolumeRecord Get(string name);
+
+    /// <summary>The volume whoever asks, or null: for the engine's own checks (the choke point's team check on mounts).</summary>
+    VolumeRecord? Find(string name);
 
     /// <summary>Lists volumes with Docker's filters: name, driver, label, dangling.</summary>
     IReadOnlyList<VolumeRecord> List(IReadOnlyDictionary<string, IReadOnlyList<string>> filters);

@@ -62,7 +62,9 @@ internal sealed partial class VolumeService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_volumes.TryGetValue(name, out var existing)) return existing;
+            if (_volumes.TryGetValue(name, out var existing))
+                return Security.Admission.TeamScope.CanSee(existing.Labels) ? existing
+                    : throw EngineException.Conflict($"create {name}: the volume name is taken by another team's volume");
             var labels = new Dictionary<string, string>(create.Labels);
             if (anonymous) labels[VolumeRecord.AnonymousLabel] = "";
             var dir = Path.Combine(Root, name);
@@ -88,10 +90,12 @@ internal sealed partial class VolumeService(
         }
     }
 
-    public VolumeRecord Get(string name)
+    public VolumeRecord Get(string name) =>
+        Find(name) is { } v && Security.Admission.TeamScope.CanSee(v.Labels) ? v : throw EngineException.NotFound($"get {name}: no such volume");
+
+    public VolumeRecord? Find(string name)
     {
-        lock (_volumes)
-            return _volumes.TryGetValue(name, out var v) ? v : throw EngineException.NotFound($"get {name}: no such volume");
+        lock (_volumes) return _volumes.GetValueOrDefault(name);
     }
 
     public IReadOnlyList<VolumeRecord> List(IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
@@ -109,7 +113,7 @@ internal sealed partial class VolumeService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (!_volumes.TryGetValue(name, out var record))
+            if (!_volumes.TryGetValue(name, out var record) || !Security.Admission.TeamScope.CanSee(record.Labels))
             {
                 if (force) return;
                 throw EngineException.NotFound($"get {name}: no such volume");
@@ -140,6 +144,7 @@ internal sealed partial class VolumeService(
             foreach (var v in _volumes.Values.ToList())
             {
                 if (!all && !v.Anonymous) continue;
+                if (!Security.Admission.TeamScope.CanSee(v.Labels)) continue;
                 if (!MatchesLabels(v, labelFilters)) continue;
                 if (ContainersUsing(v.Name).Count > 0) continue;
                 reclaimed += SizeOf(v.Name);
@@ -287,6 +292,8 @@ internal sealed partial class VolumeService(
     private void Publish(string action, VolumeRecord v, params (string Key, string Value)[] extra)
     {
         var attributes = new Dictionary<string, string> { ["driver"] = v.Driver };
+        // The team, for the event stream's team filter (TeamScope.CanSeeEvent).
+        if (v.Labels.TryGetValue(Security.Admission.TeamScope.Label, out var team)) attributes[Security.Admission.TeamScope.Label] = team;
         foreach (var (k, val) in extra) attributes[k] = val;
         events.Publish(new EngineEvent("volume", action, v.Name, attributes, time.GetUtcNow()));
     }

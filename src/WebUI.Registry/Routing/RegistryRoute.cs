@@ -4,7 +4,7 @@ namespace WebUI.Registry.Routing;
 /// A parsed /v2 path. Repository names contain slashes (and may even contain a component called "blobs"), so the
 /// resource is recognised from the end of the path: the last one or two segments decide, the rest is the name.
 /// </summary>
-internal sealed record RegistryRoute(RegistryRouteKind Kind, string Name = "", string Reference = "")
+public sealed record RegistryRoute(RegistryRouteKind Kind, string Name = "", string Reference = "")
 {
     /// <summary>Parses the part after "/v2/"; null when it names no registry resource.</summary>
     public static RegistryRoute? Parse(string path)

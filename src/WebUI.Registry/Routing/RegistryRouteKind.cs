@@ -1,7 +1,7 @@
 namespace WebUI.Registry.Routing;
 
 /// <summary>Which resource of the distribution API a /v2 path names.</summary>
-internal enum RegistryRouteKind
+public enum RegistryRouteKind
 {
     Base,
     Catalog,

@@ -44,4 +44,11 @@ public static class AuditActions
     public const string NetworkRemove = "network.remove";
     public const string NetworkConnect = "network.connect";
     public const string NetworkDisconnect = "network.disconnect";
+    public const string RegistryManifestPush = "registry.manifest-push";
+    public const string RegistryManifestDelete = "registry.manifest-delete";
+    public const string RegistryBlobDelete = "registry.blob-delete";
+    public const string RegistryUploadStart = "registry.upload-start";
+    public const string RegistryUploadChunk = "registry.upload-chunk";
+    public const string RegistryUploadFinish = "registry.upload-finish";
+    public const string RegistryUploadCancel = "registry.upload-cancel";
 }

@@ -7,7 +7,7 @@ public sealed class AuditEntry
 
     public DateTimeOffset At { get; set; }
 
-    /// <summary>The user name, "root (unix socket)" for the Docker API socket, or the name tried at a failed login.</summary>
+    /// <summary>The user name, "docker-api (uid N)" for the Docker API socket, "token &lt;id&gt;" or "anonymous" for a refused TCP request, or the name tried at a failed login.</summary>
     public string UserName { get; set; } = "";
 
     /// <summary>What was done, e.g. "login", "container.remove", "POST /containers/{id}/start".</summary>

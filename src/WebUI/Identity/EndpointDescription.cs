@@ -1,6 +1,9 @@
 namespace WebUI.Identity;
 
-/// <summary>One endpoint as listed by <see cref="EndpointListEndpoint"/>; TcpMethods: the methods the Docker API TCP listener serves.</summary>
+/// <summary>
+/// One endpoint as listed by <see cref="EndpointListEndpoint"/>; TcpMethods: the methods the Docker API TCP listener
+/// serves; HubMethods: a SignalR hub endpoint's methods with their declared policies.
+/// </summary>
 internal sealed record EndpointDescription(
     string Route,
     IReadOnlyList<string> Methods,
@@ -10,4 +13,5 @@ internal sealed record EndpointDescription(
     bool HasAuthorize,
     IReadOnlyList<string> Policies,
     IReadOnlyList<string> Roles,
-    IReadOnlyList<string> TcpMethods);
+    IReadOnlyList<string> TcpMethods,
+    IReadOnlyList<HubMethodDescription> HubMethods);

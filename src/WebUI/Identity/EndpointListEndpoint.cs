@@ -1,4 +1,6 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
 using WebUI.DockerApi.Hosting;
 
 namespace WebUI.Identity;
@@ -22,6 +24,18 @@ internal static class EndpointListEndpoint
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(),
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct().ToList(),
                 e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Roles).OfType<string>().Distinct().ToList(),
-                (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Where(m => e.Metadata.GetMetadata<DockerApiEndpointMetadata>() is not null && TcpRouteAllowList.Allows(e, m)).ToList())))
+                (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Where(m => e.Metadata.GetMetadata<DockerApiEndpointMetadata>() is not null && TcpRouteAllowList.Allows(e, m)).ToList(),
+                HubMethods(e.Metadata.GetMetadata<HubMetadata>()?.HubType))))
             .RequireAuthorization(Policies.Admin);
+
+    /// <summary>The methods a client may invoke on a hub: public instance methods declared by the hub (not Hub's own or its overrides).</summary>
+    private static List<HubMethodDescription> HubMethods(Type? hub) => hub is null ? [] :
+        [.. hub.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.GetBaseDefinition().DeclaringType == hub)
+            .Select(m => new HubMethodDescription(
+                hub.Name,
+                m.Name,
+                [.. m.GetCustomAttributes(inherit: true).OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Distinct()],
+                m.GetCustomAttributes(inherit: true).OfType<IAllowAnonymous>().Any(),
+                hub.Assembly != typeof(EndpointListEndpoint).Assembly))];
 }

@@ -95,7 +95,7 @@ public static class IdentityHostingExtensions
     /// <summary>
     /// Call after UseRouting, before UseAntiforgery. Web requests: sign-in and authorization (deny by default).
     /// Docker API requests: no cookie login (the socket is root-only, like docker.sock; the TCP listener takes API tokens,
-    /// see DockerApiCallerMiddleware), but every change is audited with its caller.
+    /// see DockerApiCallerMiddleware); they are audited by UseWebUIAudit.
     /// </summary>
     public static WebApplication UseWebUIIdentity(this WebApplication app)
     {
@@ -106,7 +106,6 @@ public static class IdentityHostingExtensions
             web.UseAuthorization();
             web.UseMiddleware<Callers.WebCallerMiddleware>();
         });
-        app.UseWhen(DockerApiRequest.IsDockerApi, docker => docker.UseMiddleware<DockerApiAuditMiddleware>());
         // WebApplication adds UseAuthentication/UseAuthorization at the very start of the pipeline (before routing, for
         // every request, the socket's included) unless it sees these flags; ours run in the web branch above instead.
         ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;

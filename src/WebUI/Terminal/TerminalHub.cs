@@ -12,7 +12,8 @@ namespace WebUI.Terminal;
 /// The web terminal's SignalR hub (/hubs/terminal). Authenticated by the dashboard's session cookie (no token in any
 /// URL), Operator for the connection and again, against the user store, for every call: open, join and close each
 /// time, keystrokes and resizes when the last check is older than <see cref="KeystrokeRecheck"/> (a disabled user or a
-/// changed role stops within two seconds of typing). Errors reach the browser as their plain message.
+/// changed role stops within two seconds of typing). Every method also names its policy (deny by default: the
+/// authorization matrix test fails for a hub method without one). Errors reach the browser as their plain message.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
 public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, AuthenticationStateProvider authenticationState, ChangeGuard guard) : Hub
@@ -25,6 +26,7 @@ public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, A
     private const string CheckedAtKey = "webui.terminal.checked-at";
 
     /// <summary>Opens a session (exec or attach) and joins it; returns the session (the browser then calls Join for output).</summary>
+    [Authorize(Policy = Policies.Operator)]
     public Task<TerminalSessionInfo> Open(TerminalOpenRequest request) => Guarded(async () =>
     {
         Identify();
@@ -39,8 +41,10 @@ public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, A
     });
 
     /// <summary>Starts watching a session: what it printed so far, then live output and its end.</summary>
+    [Authorize(Policy = Policies.Operator)]
     public Task<TerminalSnapshot> Join(string sessionId) => Guarded(async () => sessions.Join(await DemandAsync(), sessionId, Context.ConnectionId));
 
+    [Authorize(Policy = Policies.Operator)]
     public Task Leave(string sessionId) => Guarded(async () =>
     {
         await DemandAsync();
@@ -49,18 +53,21 @@ public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, A
     });
 
     /// <summary>Typed or pasted text; the browser sends the next chunk only when this one was written (back-pressure).</summary>
+    [Authorize(Policy = Policies.Operator)]
     public Task Input(string sessionId, string data) => Guarded(async () =>
     {
         await sessions.InputAsync(await DemandRecentAsync(), sessionId, data, Context.ConnectionAborted);
         return true;
     });
 
+    [Authorize(Policy = Policies.Operator)]
     public Task Resize(string sessionId, int rows, int cols) => Guarded(async () =>
     {
         await sessions.ResizeAsync(await DemandRecentAsync(), sessionId, rows, cols, Context.ConnectionAborted);
         return true;
     });
 
+    [Authorize(Policy = Policies.Operator)]
     public Task Close(string sessionId) => Guarded(async () =>
     {
         await sessions.CloseAsync(await DemandAsync(), sessionId, Context.ConnectionAborted);

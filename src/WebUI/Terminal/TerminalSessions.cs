@@ -4,7 +4,6 @@ using WebUI.Engine.Containers;
 using WebUI.Engine.Containers.Exec;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Linux;
-using WebUI.Engine.Recording;
 using WebUI.Services;
 
 namespace WebUI.Terminal;
@@ -132,8 +131,8 @@ public sealed partial class TerminalSessions : IAsyncDisposable
             AttachStdin = true, AttachStdout = true, AttachStderr = true, Tty = true,
             Cmd = cmd, User = request.User?.Trim() ?? "", ConsoleSize = [request.Rows, request.Cols],
         }, cancellationToken);
-        ExecRun run;
-        using (ExecCaller.Enter(owner)) run = await _execs.StartExecAsync(execId, detach: false, cancellationToken);
+        // Recorded under the flow's caller (CallerContext, entered by the hub): the owner.
+        var run = await _execs.StartExecAsync(execId, detach: false, cancellationToken);
         var exit = run.Completion.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.ExitCode : 126, TaskScheduler.Default);
         return (string.Join(' ', cmd), new TerminalProcess(run.Attachment!, (r, c, ct) => _execs.ResizeExecAsync(execId, r, c, ct), exit, () => HangupAsync(execId, exit)));
     }

@@ -176,6 +176,17 @@ public sealed class ArchiveCliTests(BusyboxServerFixture fixture) : IClassFixtur
             Assert.Contains("C /etc", diff);
             Assert.DoesNotContain("A /etc/hostname", diff);
 
+            // A fresh container has no changes: /etc, copied up only for the /etc/hosts, hostname and resolv.conf mount
+            // points, is not one (Docker keeps those in its init layer); a chmod of /etc makes it one.
+            var fresh = await RunDetachedAsync("busybox", "sleep", "300");
+            try
+            {
+                Assert.Equal("", (await Server.Docker("diff", fresh)).EnsureSuccess().Stdout);
+                (await Server.Docker("exec", fresh, "chmod", "700", "/etc")).EnsureSuccess();
+                Assert.Equal("C /etc\n", (await Server.Docker("diff", fresh)).EnsureSuccess().Stdout);
+            }
+            finally { await Server.Docker("rm", "-f", fresh); }
+
             var tarPath = Path.Combine(Server.Root, Unique("export") + ".tar");
             (await Server.Docker("export", "-o", tarPath, id)).EnsureSuccess();
             var names = new List<string>();

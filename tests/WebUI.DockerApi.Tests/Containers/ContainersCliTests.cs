@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using WebUI.DockerApi.Tests.Fixtures;
+using WebUI.DockerApi.Tests.Support;
 
 namespace WebUI.DockerApi.Tests.Containers;
 
@@ -27,6 +28,34 @@ public sealed class ContainersCliTests(BusyboxServerFixture fixture) : IClassFix
         var r = await Server.Docker("run", "--rm", "--name", name, "busybox", "false");
         Assert.Equal(1, r.ExitCode);
         Assert.NotEqual(0, (await Server.Docker("inspect", name)).ExitCode);
+    }
+
+    [Fact]
+    public async Task Run_rm_is_gone_when_it_answers_and_leaves_no_files_behind()
+    {
+        var name = Name();
+        var cidFile = Path.Combine(Server.Root, name + ".cid");
+        var snapshotsBefore = Directory.EnumerateDirectories(Path.Combine(Server.DataRoot, "snapshots")).ToHashSet();
+        var r = await Server.Docker("run", "--rm", "--name", name, "--cidfile", cidFile, "busybox", "sh", "-c", "echo data > /written; echo ok");
+        Assert.Equal((0, "ok\n"), (r.ExitCode, r.Stdout));
+        var id = (await File.ReadAllTextAsync(cidFile)).Trim();
+        Assert.Matches("^[0-9a-f]{64}$", id);
+
+        // By the answer: no container, its name free, no record on disk for a restart to find.
+        Assert.NotEqual(0, (await Server.Docker("inspect", name)).ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(Server.DataRoot, "containers", id)));
+        (await Server.Docker("create", "--name", name, "busybox", "true")).EnsureSuccess();
+        (await Server.Docker("rm", name)).EnsureSuccess();
+
+        // After it: runc's state, conmon's files, the container's directory and its writable layer are deleted too.
+        string[] leftovers =
+        [
+            Path.Combine(Server.DataRoot, "tmp", "removed-" + id), Path.Combine(Server.ExecRoot, "runc", id),
+            Path.Combine(Server.ExecRoot, "c", id), Path.Combine(Server.ExecRoot, "x", id),
+        ];
+        await Poll.UntilAsync(() => Task.FromResult(!leftovers.Any(p => Directory.Exists(p) || File.Exists(p))
+            && Directory.EnumerateDirectories(Path.Combine(Server.DataRoot, "snapshots")).All(snapshotsBefore.Contains)),
+            what: "the removed container's files deleted");
     }
 
     [Fact]

@@ -66,4 +66,20 @@ public sealed class RestartPolicyTests(BusyboxServerFixture fixture) : IClassFix
         var r = await Server.Docker("create", "--rm", "--restart", "always", "busybox", "true");
         Assert.NotEqual(0, r.ExitCode);
     }
+
+    [Fact]
+    public async Task Update_sets_the_restart_policy_of_a_running_container_and_refuses_one_for_rm()
+    {
+        var id = (await Server.Docker("run", "-d", "busybox", "sh", "-c", "sleep 1; exit 3")).EnsureSuccess().Stdout.Trim();
+        (await Server.Docker("update", "--restart", "on-failure:2", id)).EnsureSuccess();
+        Assert.Equal("on-failure 2", await InspectAsync(id, "{{.HostConfig.RestartPolicy.Name}} {{.HostConfig.RestartPolicy.MaximumRetryCount}}"));
+        await Poll.UntilAsync(async () => await InspectAsync(id, "{{.RestartCount}} {{.State.Status}}") == "2 exited", what: "two restarts, then exited");
+        await Server.Docker("rm", "-f", id);
+
+        var rm = (await Server.Docker("run", "-d", "--rm", "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+        var refused = await Server.Docker("update", "--restart", "always", rm);
+        Assert.Contains("Restart policy cannot be updated because AutoRemove is enabled for the container", refused.Stderr);
+        Assert.Equal("no", await InspectAsync(rm, "{{.HostConfig.RestartPolicy.Name}}"));
+        await Server.Docker("rm", "-f", rm);
+    }
 }

@@ -27,6 +27,32 @@ public sealed class SecurityCliTests(BusyboxServerFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Default_seccomp_blocks_a_syscall_with_eperm_and_masked_and_read_only_paths_hold()
+    {
+        // unshare(CLONE_NEWUSER) needs no capability from the kernel; Docker's default profile allows it only with
+        // CAP_SYS_ADMIN: EPERM by default, allowed unconfined.
+        var blocked = await Server.Docker("run", "--rm", "busybox", "unshare", "-U", "true");
+        Assert.NotEqual(0, blocked.ExitCode);
+        Assert.Contains("Operation not permitted", blocked.Stderr);
+        (await Server.Docker("run", "--rm", "--security-opt", "seccomp=unconfined", "busybox", "unshare", "-U", "true")).EnsureSuccess();
+
+        // Masked: /dev/null over the files, an empty read-only tmpfs over the directories (those this kernel has).
+        var masked = await RunAsync("busybox", "sh", "-c", "cat /proc/mounts; echo \"firmware $(ls -A /sys/firmware | wc -l)\"; wc -c < /proc/timer_list");
+        foreach (var p in new[] { "/proc/kcore", "/proc/keys", "/proc/timer_list", "/proc/sched_debug", "/proc/latency_stats", "/sys/firmware" }.Where(Path.Exists))
+            Assert.Contains($" {p} ", masked);
+        Assert.Contains("firmware 0\n0\n", masked);
+        // Read-only: /proc/sys, /proc/sysrq-trigger, /proc/irq, /proc/bus are read-only mounts (those this kernel has).
+        var ro = await RunAsync("busybox", "sh", "-c",
+            "(echo x > /proc/sys/vm/overcommit_ratio) 2>/dev/null && echo written || echo refused; " +
+            "grep -E ' /proc/(sys|sysrq-trigger|irq|bus) ' /proc/mounts | awk '{print $2, substr($4, 1, 2)}'");
+        Assert.StartsWith("refused\n", ro);
+        foreach (var p in new[] { "/proc/sys", "/proc/sysrq-trigger", "/proc/irq", "/proc/bus" }.Where(Path.Exists))
+            Assert.Contains($"{p} ro\n", ro);
+        // Privileged lifts them, as in Docker.
+        Assert.Equal("", await RunAsync("--privileged", "busybox", "sh", "-c", "grep ' /proc/sys ' /proc/mounts; true"));
+    }
+
+    [Fact]
     public async Task Cap_drop_removes_the_capability_for_real()
     {
         Assert.Equal(0, (await Server.Docker("run", "--rm", "busybox", "chown", "1:1", "/tmp")).ExitCode);

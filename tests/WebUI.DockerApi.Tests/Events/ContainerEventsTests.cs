@@ -64,4 +64,68 @@ print(json.dumps(seen))
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Equal("""["create", "start", "die", "destroy"]""", r.Stdout.Trim());
     }
+
+    [Fact]
+    public async Task Filters_follow_dockers_rules_labels_and_ed_image_without_tag_name_prefix_scope_and_unknown_keys_refused()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds().ToString();
+        var name = "evf" + Guid.NewGuid().ToString("N")[..8];
+        (await Server.Docker("run", "--rm", "--name", name, "--label", "fa=1", "--label", "fb=2", "busybox:latest", "true")).EnsureSuccess();
+        var until = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString();
+
+        async Task<string> Events(params string[] filters)
+        {
+            var args = new List<string> { "events", "--since", since, "--until", until, "--format", "{{.Action}}" };
+            foreach (var f in filters) args.AddRange(["--filter", f]);
+            return (await Server.DockerAsync(args)).EnsureSuccess().Stdout.Replace('\n', ' ').Trim();
+        }
+
+        // The CLI attaches before it starts.
+        const string lifecycle = "create attach start die destroy";
+        // Labels: every one must match (Docker's MatchKVList), not any.
+        Assert.Equal(lifecycle, await Events("label=fa=1", "label=fb=2", "type=container"));
+        Assert.Equal("", await Events("label=fa=1", "label=fb=3"));
+        Assert.Equal(lifecycle, await Events("label=fa", "label=fb", "type=container"));
+        // image=busybox matches a container run from busybox:latest (the tag stripped, as Docker's matchImage does).
+        Assert.Equal(lifecycle, await Events("image=busybox", "label=fa=1"));
+        Assert.Equal(lifecycle, await Events("image=busybox:latest", "label=fa=1"));
+        Assert.Equal("", await Events("image=busybo", "label=fa=1"));
+        // container= matches a name by prefix as well as an id.
+        Assert.Equal(lifecycle, await Events("container=" + name[..6], "label=fa=1"));
+        Assert.Equal(lifecycle, await Events("scope=local", "label=fa=1"));
+        Assert.Equal("", await Events("scope=swarm", "label=fa=1"));
+
+        var bad = await Server.Docker("events", "--since", since, "--until", until, "--filter", "bogus=1");
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Contains("invalid filter 'bogus'", bad.Stderr);
+    }
+
+    [Fact]
+    public async Task Network_and_image_events_in_dockers_shape()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeSeconds().ToString();
+        var net = "evn" + Guid.NewGuid().ToString("N")[..8];
+        var repo = "evimg" + Guid.NewGuid().ToString("N")[..8];
+        var netId = (await Server.Docker("network", "create", net)).EnsureSuccess().Stdout.Trim();
+        var c = (await Server.Docker("run", "-d", "--network", net, "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+        (await Server.Docker("rm", "-f", c)).EnsureSuccess();
+        (await Server.Docker("network", "rm", net)).EnsureSuccess();
+        (await Server.Docker("tag", "busybox", repo + ":v1")).EnsureSuccess();
+        (await Server.Docker("rmi", repo + ":v1")).EnsureSuccess();
+        var until = DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds().ToString();
+
+        var network = (await Server.Docker("events", "--since", since, "--until", until, "--filter", "type=network", "--filter", "network=" + net,
+            "--format", "{{.Type}} {{.Action}} {{.Actor.ID}} {{.Actor.Attributes.name}} {{.Actor.Attributes.type}} {{.Actor.Attributes.container}}")).EnsureSuccess().Stdout;
+        Assert.Equal($"network create {netId} {net} bridge <no value>\nnetwork connect {netId} {net} bridge {c}\n" +
+            $"network disconnect {netId} {net} bridge {c}\nnetwork destroy {netId} {net} bridge <no value>\n", network);
+
+        // image= names the repository without its tag, as Docker's filter does.
+        var image = (await Server.Docker("events", "--since", since, "--until", until, "--filter", "image=" + repo,
+            "--format", "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}")).EnsureSuccess().Stdout;
+        Assert.Equal($"image tag {repo}:v1\nimage untag {repo}:v1\n", image);
+        // An image id is matched whole: its algorithm prefix is not a repository with a tag.
+        var byAlgorithm = (await Server.Docker("events", "--since", since, "--until", until, "--filter", "type=image", "--filter", "image=sha256",
+            "--format", "{{.Action}}")).EnsureSuccess().Stdout;
+        Assert.Equal("", byAlgorithm);
+    }
 }

@@ -63,6 +63,23 @@ public sealed class ExecCliTests(BusyboxServerFixture fixture) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Exec_privileged_gets_every_capability_and_a_plain_exec_keeps_the_containers()
+    {
+        var id = (await Server.Docker("run", "-d", "--cap-drop", "CHOWN", "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+        static ulong CapEff(string status) =>
+            Convert.ToUInt64(status.Split('\n').Single(l => l.StartsWith("CapEff:", StringComparison.Ordinal))[7..].Trim(), 16);
+        var plain = CapEff((await Server.Docker("exec", id, "cat", "/proc/self/status")).EnsureSuccess().Stdout);
+        var privileged = CapEff((await Server.Docker("exec", "--privileged", id, "cat", "/proc/self/status")).EnsureSuccess().Stdout);
+        const ulong chown = 1UL << 0, sysAdmin = 1UL << 21;
+        Assert.Equal(0UL, plain & (chown | sysAdmin));
+        Assert.Equal(chown | sysAdmin, privileged & (chown | sysAdmin));
+        // The container's own dropped capability stays dropped for a plain exec: chown fails there and works privileged.
+        Assert.NotEqual(0, (await Server.Docker("exec", id, "chown", "1:1", "/tmp")).ExitCode);
+        (await Server.Docker("exec", "--privileged", id, "chown", "1:1", "/tmp")).EnsureSuccess();
+        await Server.Docker("rm", "-f", id);
+    }
+
+    [Fact]
     public async Task Exec_i_passes_stdin_and_its_eof()
     {
         var id = await RunSleeperAsync();

@@ -15,17 +15,21 @@ public sealed class WebUIServer : IAsyncDisposable
     private Process? _process;
     private readonly StringBuilder _log = new();
 
-    private WebUIServer(string root)
+    private WebUIServer(string root, SubnetBlock subnets)
     {
         Root = root;
         Port = FreeTcpPort();
-        // Engines side by side must not share the default bridge: each gets its own device and a random 10.2xx.y.0/24.
+        Subnets = subnets;
+        // Engines side by side must not share the default bridge or subnets: each gets its own device and a free /19.
         BridgeName = "wu" + Guid.NewGuid().ToString("N")[..10];
         Settings["Engine__DefaultBridge__Name"] = BridgeName;
-        Settings["Engine__DefaultBridge__Subnet"] = $"10.{Random.Shared.Next(200, 250)}.{Random.Shared.Next(0, 256)}.0/24";
-        Settings["Engine__AddressPools__0__Base"] = $"10.{Random.Shared.Next(200, 250)}.{Random.Shared.Next(0, 16) * 16}.0/20";
+        Settings["Engine__DefaultBridge__Subnet"] = subnets.DefaultBridge;
+        Settings["Engine__AddressPools__0__Base"] = subnets.Pool;
         Settings["Engine__AddressPools__0__Size"] = "24";
     }
+
+    /// <summary>This server's addresses: its default bridge, its pool, and the subnets its tests ask for (<see cref="SubnetBlock.NextSubnet"/>).</summary>
+    public SubnetBlock Subnets { get; }
 
     /// <summary>The Linux bridge of this server's default `bridge` network (removed on dispose).</summary>
     public string BridgeName { get; }
@@ -60,7 +64,7 @@ public sealed class WebUIServer : IAsyncDisposable
         // Short: conmon's attach sockets live below it and sun_path holds 108 bytes.
         var root = Path.Combine("/tmp/wt", Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(root);
-        var server = new WebUIServer(root);
+        var server = new WebUIServer(root, await SubnetBlock.PickAsync());
         configure?.Invoke(server);
         try
         {

@@ -61,4 +61,28 @@ public sealed class HealthCheckTests(BusyboxServerFixture fixture) : IClassFixtu
         Assert.DoesNotContain("health", (await Server.Docker("ps", "--filter", $"id={none}", "--format", "{{.Status}}")).Stdout);
         await Server.Docker("rm", "-f", slow, none);
     }
+
+    [Fact]
+    public async Task Ps_filters_by_health_status_and_refuses_an_unknown_one()
+    {
+        var label = "hf" + Guid.NewGuid().ToString("N")[..8];
+        var healthy = (await Server.Docker("run", "-d", "--label", label, "--health-cmd", "true", "--health-interval", "200ms", "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+        var unhealthy = (await Server.Docker("run", "-d", "--label", label, "--health-cmd", "false", "--health-interval", "200ms", "--health-retries", "1", "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+        var none = (await Server.Docker("run", "-d", "--label", label, "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+        await Poll.UntilAsync(async () => await InspectAsync(healthy, "{{.State.Health.Status}}") == "healthy" && await InspectAsync(unhealthy, "{{.State.Health.Status}}") == "unhealthy", what: "both checks decided");
+
+        async Task<string> Ps(params string[] health)
+        {
+            var args = new List<string> { "ps", "-q", "--no-trunc", "--filter", "label=" + label };
+            foreach (var h in health) args.AddRange(["--filter", "health=" + h]);
+            return string.Join(' ', (await Server.DockerAsync(args)).EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order());
+        }
+        Assert.Equal(healthy, await Ps("healthy"));
+        Assert.Equal(unhealthy, await Ps("unhealthy"));
+        Assert.Equal(none, await Ps("none"));
+        Assert.Equal("", await Ps("starting"));
+        Assert.Equal(string.Join(' ', new[] { healthy, none }.Order()), await Ps("healthy", "none"));
+        Assert.Contains("Unrecognised filter value for health: fine", (await Server.Docker("ps", "--filter", "health=fine")).Stderr);
+        await Server.Docker("rm", "-f", healthy, unhealthy, none);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -43,6 +44,14 @@ public sealed partial class AccessServerFixture : IAsyncLifetime
             }
         }
         return (name, await new WebSession(Server).SignedInAsync(name, password));
+    }
+
+    /// <summary>An Operator in a new team of their own (names from the prefix) and their API token.</summary>
+    public async Task<(string User, string Team, string Token)> TeamOperatorAsync(string prefix)
+    {
+        var team = prefix + Guid.NewGuid().ToString("N")[..6];
+        var (name, session) = await UserAsync(prefix + "op", "Operator", team);
+        using (session) return (name, team, (await TokenAsync(session)).Token);
     }
 
     public static Task<HttpResponseMessage> TeamAsync(WebSession admin, string team, string action, string user) =>
@@ -93,6 +102,35 @@ public sealed partial class AccessServerFixture : IAsyncLifetime
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{TcpPort}/"), Timeout = TimeSpan.FromSeconds(60) };
         if (token is not null) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return http;
+    }
+
+    /// <summary>
+    /// Sends, with <paramref name="token"/>, every Docker API route under <paramref name="prefix"/> (e.g. "/containers/{id}")
+    /// that the TCP listener serves, from the running app's endpoint data, with {id} = <paramref name="id"/> and an
+    /// optional body; returns how many were sent and each whose answer was not a 404 containing <paramref name="expected"/>.
+    /// </summary>
+    public async Task<(int Sent, List<string> Failures)> RoutesNotFoundAsync(string token, string prefix, string id, string expected, Func<string, HttpContent?>? body = null)
+    {
+        List<EndpointInfo> list;
+        using (var admin = await AdminAsync())
+            list = (await (await admin.GetAsync("/_test/endpoints")).Content.ReadFromJsonAsync<List<EndpointInfo>>(new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+        using var http = TcpClient(token);
+        var failures = new List<string>();
+        var sent = 0;
+        foreach (var e in list.Where(e => e.DockerApi && e.Route.StartsWith(prefix, StringComparison.Ordinal)))
+            foreach (var method in e.TcpMethods)
+            {
+                var path = e.Route.Replace("{id}", id, StringComparison.Ordinal);
+                using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body?.Invoke(method) };
+                // Streaming routes (logs, attach) answer their headers first: a 404 has its whole body at once.
+                using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                using var r = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+                var answer = await r.Content.ReadAsStringAsync(cts.Token);
+                sent++;
+                if (r.StatusCode != HttpStatusCode.NotFound || !answer.Contains(expected, StringComparison.Ordinal))
+                    failures.Add($"{method} {path}: {(int)r.StatusCode} {answer}");
+            }
+        return (sent, failures);
     }
 
     /// <summary>Names of every container as root sees them on the socket.</summary>

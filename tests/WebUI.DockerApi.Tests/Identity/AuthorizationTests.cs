@@ -94,10 +94,10 @@ public sealed partial class AuthorizationTests(IdentityServerFixture fixture) : 
         Assert.Equal(HttpStatusCode.Redirect, (await anonymous.GetAsync("/containers/json")).StatusCode);
 
         using var admin = await fixture.AdminAsync();
-        var csv = await (await admin.GetAsync("/admin/audit.csv?user=" + Uri.EscapeDataString("root (unix socket)"))).Content.ReadAsStringAsync();
-        Assert.True(csv.Contains("root (unix socket),unix socket,docker-api,POST /volumes/create,,201", StringComparison.Ordinal), csv);
-        Assert.Contains($"root (unix socket),unix socket,docker-api,POST /containers/create,{name},404", csv);
-        Assert.Contains("root (unix socket),unix socket,docker-api,POST /containers/{id}/start,no-such-container,404", csv);
+        var csv = await (await admin.GetAsync("/admin/audit.csv?user=" + Uri.EscapeDataString("docker-api (uid 0)"))).Content.ReadAsStringAsync();
+        Assert.True(csv.Contains("docker-api (uid 0),unix socket,docker-api,POST /volumes/create,,201", StringComparison.Ordinal), csv);
+        Assert.Contains($"docker-api (uid 0),unix socket,docker-api,POST /containers/create,{name},404", csv);
+        Assert.Contains("docker-api (uid 0),unix socket,docker-api,POST /containers/{id}/start,no-such-container,404", csv);
         Assert.DoesNotContain("GET /_ping", csv);
     }
 

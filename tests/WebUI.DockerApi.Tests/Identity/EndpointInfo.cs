@@ -10,4 +10,5 @@ public sealed record EndpointInfo(
     bool HasAuthorize,
     IReadOnlyList<string> Policies,
     IReadOnlyList<string> Roles,
-    IReadOnlyList<string> TcpMethods);
+    IReadOnlyList<string> TcpMethods,
+    IReadOnlyList<HubMethodInfo>? HubMethods = null);

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace WebUI.DockerApi.Tests.Identity;
 
 /// <summary>Teams: what an Operator of team A makes carries webui.team=A; an Operator of team B neither sees nor touches it; Admins see all.</summary>
@@ -11,13 +7,8 @@ public sealed class TeamTests(AccessServerFixture fixture)
     [Fact]
     public async Task Another_teams_operator_cannot_see_inspect_stop_or_exec_a_container()
     {
-        var teamA = "ta" + Guid.NewGuid().ToString("N")[..6];
-        var teamB = "tb" + Guid.NewGuid().ToString("N")[..6];
-        var (_, a) = await fixture.UserAsync("opa", "Operator", teamA);
-        var (_, b) = await fixture.UserAsync("opb", "Operator", teamB);
-        string tokenA, tokenB;
-        using (a) tokenA = (await AccessServerFixture.TokenAsync(a)).Token;
-        using (b) tokenB = (await AccessServerFixture.TokenAsync(b)).Token;
+        var (_, teamA, tokenA) = await fixture.TeamOperatorAsync("ta");
+        var (_, _, tokenB) = await fixture.TeamOperatorAsync("tb");
 
         var name = "team-" + Guid.NewGuid().ToString("N")[..6];
         (await fixture.DockerTcpAsync(tokenA, "run", "-d", "--name", name, "--network", "none", "busybox", "sleep", "120")).EnsureSuccess();
@@ -42,26 +33,9 @@ public sealed class TeamTests(AccessServerFixture fixture)
         Assert.Contains(vol, (await fixture.DockerTcpAsync(tokenA, "volume", "ls", "-q")).Stdout);
 
         // Every container route the TCP listener serves, from the running app's endpoint data: "No such container" for team B.
-        using (var admin0 = await fixture.AdminAsync())
-        {
-            var list = await (await admin0.GetAsync("/_test/endpoints")).Content.ReadFromJsonAsync<List<EndpointInfo>>(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-            using var http = fixture.TcpClient(tokenB);
-            var failures = new List<string>();
-            var checkedRoutes = 0;
-            foreach (var e in list!.Where(e => e.DockerApi && e.Route.StartsWith("/containers/{id}", StringComparison.Ordinal)))
-                foreach (var method in e.TcpMethods)
-                {
-                    var path = e.Route.Replace("{id}", name, StringComparison.Ordinal);
-                    using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                    using var r = await http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path), HttpCompletionOption.ResponseHeadersRead, cts.Token);
-                    var body = await r.Content.ReadAsStringAsync(cts.Token);
-                    checkedRoutes++;
-                    if (r.StatusCode != HttpStatusCode.NotFound || !body.Contains("No such container", StringComparison.Ordinal))
-                        failures.Add($"{method} {path}: {(int)r.StatusCode} {body}");
-                }
-            Assert.True(checkedRoutes >= 15, $"only {checkedRoutes} container routes");
-            Assert.True(failures.Count == 0, string.Join("\n", failures));
-        }
+        var (sent, failures) = await fixture.RoutesNotFoundAsync(tokenB, "/containers/{id}", name, "No such container");
+        Assert.True(sent >= 15, $"only {sent} container routes");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
 
         // Still running, untouched; the Admin sees it; its own team stops it.
         Assert.Equal("true", (await fixture.Server.Docker("inspect", "-f", "{{.State.Running}}", name)).EnsureSuccess().Stdout.Trim());

@@ -6,15 +6,17 @@ namespace WebUI.DockerApi.Tests.Networks;
 /// <summary>
 /// The real docker CLI against a live server: user-defined bridges with DNS names and aliases, published ports,
 /// --internal, none, macvlan, connect/disconnect, and nothing left behind. Traffic goes only to loopback and to the
-/// containers and namespaces the tests make.
+/// containers and namespaces the tests make. Subnets come from the server's own block (no other server or test run
+/// uses them), so the last test can tell whatever the suite left on the host by its addresses.
 /// </summary>
+[TestCaseOrderer(AfterTheSuiteLastOrderer.TypeName, AfterTheSuiteLastOrderer.AssemblyName)]
 public sealed class NetworksCliTests(BusyboxServerFixture fixture) : IClassFixture<BusyboxServerFixture>
 {
     private WebUIServer Server => fixture.Server;
 
     private static string Name(string prefix = "t") => prefix + Guid.NewGuid().ToString("N")[..8];
 
-    private static string Subnet() => $"10.{Random.Shared.Next(200, 250)}.{Random.Shared.Next(0, 256)}.0/24";
+    private string Subnet() => Server.Subnets.NextSubnet();
 
     /// <summary>Creates a network and returns its name; removed (with its containers) by the returned disposer.</summary>
     private async Task<Cleanup> NetworkAsync(params string[] args)
@@ -255,5 +257,29 @@ public sealed class NetworksCliTests(BusyboxServerFixture fixture) : IClassFixtu
         Assert.Equal(before, (await Server.Docker("inspect", "-f", $"{{{{.NetworkSettings.Networks.{net.Network}.IPAddress}}}}", c)).EnsureSuccess().Stdout.Trim());
         var ping = await Server.Docker("run", "--rm", "--network", net.Network, "busybox", "ping", "-c", "1", "-W", "3", c);
         Assert.True(ping.ExitCode == 0, ping.ToString());
+    }
+
+    /// <summary>
+    /// The leak check, after the other tests of the class: their containers and networks are removed through the
+    /// API (as a user would), the server stops, and nothing of its networking may remain: no bridge, veth, route, rule,
+    /// lease or namespace (<see cref="NetworkLeaks"/>). Run alone, it checks a server that ran one container of each kind.
+    /// </summary>
+    [Fact, AfterTheSuite]
+    public async Task After_the_suite_no_bridge_veth_rule_lease_or_namespace_remains()
+    {
+        var net = Name("z");
+        (await Server.Docker("network", "create", "--subnet", Subnet(), net)).EnsureSuccess();
+        (await Server.Docker("run", "-d", "--network", net, "-p", "80", "busybox", "sleep", "300")).EnsureSuccess();
+        (await Server.Docker("run", "-d", "busybox", "sleep", "300")).EnsureSuccess();
+        (await Server.Docker("run", "--rm", "--network", net, "busybox", "true")).EnsureSuccess();
+
+        var containers = (await Server.Docker("ps", "-aq")).EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        (await Server.DockerAsync(["rm", "-f", .. containers])).EnsureSuccess();
+        var networks = (await Server.Docker("network", "ls", "-q", "--filter", "type=custom")).EnsureSuccess().Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        (await Server.DockerAsync(["network", "rm", .. networks])).EnsureSuccess();
+        await Server.StopProcessAsync();
+
+        var leaks = await NetworkLeaks.FindAsync(Server);
+        Assert.True(leaks.Count == 0, $"the network suite left behind:\n{string.Join('\n', leaks)}");
     }
 }

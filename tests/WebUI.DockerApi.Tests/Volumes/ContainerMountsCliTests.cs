@@ -151,4 +151,28 @@ public sealed class ContainerMountsCliTests(BusyboxServerFixture fixture) : ICla
         var dup = await Server.Docker("create", "-v", "/x:/d", "--mount", "type=tmpfs,target=/d", "busybox");
         Assert.Contains("Duplicate mount point", dup.Stderr);
     }
+
+    [Fact]
+    public async Task Ps_filters_by_volume_name_or_mount_destination_and_is_task()
+    {
+        var vol = "pv" + Guid.NewGuid().ToString("N")[..8];
+        var label = "pf" + Guid.NewGuid().ToString("N")[..8];
+        var with = (await Server.Docker("run", "-d", "--label", label, "-v", vol + ":/data", "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+        var without = (await Server.Docker("run", "-d", "--label", label, "busybox", "sleep", "1000")).EnsureSuccess().Stdout.Trim();
+
+        async Task<string> Ps(params string[] filters)
+        {
+            var args = new List<string> { "ps", "-aq", "--no-trunc", "--filter", "label=" + label };
+            foreach (var f in filters) args.AddRange(["--filter", f]);
+            return (await Server.DockerAsync(args)).EnsureSuccess().Stdout.Trim();
+        }
+        Assert.Equal(with, await Ps("volume=" + vol));
+        Assert.Equal(with, await Ps("volume=/data"));
+        Assert.Equal("", await Ps("volume=/elsewhere"));
+        Assert.Equal("", await Ps("is-task=true"));
+        Assert.Equal(2, (await Ps("is-task=false")).Split('\n').Length);
+        Assert.Contains("invalid filter 'is-task=maybe'", (await Server.Docker("ps", "--filter", "is-task=maybe")).Stderr);
+        await Server.Docker("rm", "-f", with, without);
+        await Server.Docker("volume", "rm", vol);
+    }
 }

@@ -8,8 +8,19 @@ internal static class NetTestHost
     /// <summary>A device name of at most 15 characters: the prefix and random hex.</summary>
     public static string DeviceName(string prefix) => prefix + Guid.NewGuid().ToString("N")[..(12 - prefix.Length)];
 
-    /// <summary>10.2xx.y.0/24 with a random xx and y, so tests running side by side rarely meet.</summary>
-    public static string Subnet24() => $"10.{Random.Shared.Next(200, 250)}.{Random.Shared.Next(0, 256)}.0/24";
+    /// <summary>
+    /// A random 10.25x.y.0/24 (x 2-4) that no route of the host touches now, outside the 10.200-249 blocks the server tests
+    /// take (their SubnetBlock), so tests running side by side do not meet.
+    /// </summary>
+    public static string Subnet24()
+    {
+        var routes = RunAsync("ip", "-4", "-o", "route", "show", "table", "all").GetAwaiter().GetResult().Stdout;
+        for (var attempt = 0; ; attempt++)
+        {
+            var prefix = $"10.{Random.Shared.Next(252, 255)}.{Random.Shared.Next(0, 256)}.";
+            if (!routes.Contains(prefix, StringComparison.Ordinal) || attempt > 100) return prefix + "0/24";
+        }
+    }
 
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string file, params string[] args)
     {

@@ -105,7 +105,7 @@ public sealed class InMemoryNetworkManager(TestEventBus events) : INetworkManage
 
     public Task ConfigureContainerAsync(ContainerNetworkRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<string?> SetUpAsync(string containerId, string hostsPath, string resolvConfPath, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<NetworkSetUp> SetUpAsync(string containerId, string hostsPath, string resolvConfPath, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task TearDownAsync(string containerId, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -41,6 +41,8 @@ public sealed class InMemoryVolumeService : IVolumeService, IVolumeUsage
         return Volumes.TryGetValue(name, out var v) ? v : throw EngineException.NotFound($"get {name}: no such volume");
     }
 
+    public VolumeRecord? Find(string name) => Volumes.GetValueOrDefault(name);
+
     public IReadOnlyList<VolumeRecord> List(IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
     {
         ThrowIfFailing();

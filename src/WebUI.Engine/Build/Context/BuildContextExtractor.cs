@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.IO.Compression;
 using System.Text;
 using WebUI.Engine.Errors;
 
@@ -41,7 +40,7 @@ internal static class BuildContextExtractor
         var skipped = new HashSet<string>(StringComparer.Ordinal);
         var directoryModes = new List<(string Path, UnixFileMode Mode)>();
 
-        await using var input = await DecompressAsync(body, cancellationToken).ConfigureAwait(false);
+        await using var input = await Layers.Decompression.OpenAsync(body, cancellationToken).ConfigureAwait(false);
         await using var reader = new TarReader(input);
         while (await ReadEntryAsync(reader, cancellationToken).ConfigureAwait(false) is { } entry)
         {
@@ -178,21 +177,5 @@ internal static class BuildContextExtractor
         {
             throw EngineException.Invalid($"invalid build context: not a valid tar archive ({e.Message})");
         }
-    }
-
-    private static async Task<Stream> DecompressAsync(Stream body, CancellationToken ct)
-    {
-        var head = new byte[4];
-        var n = 0;
-        while (n < head.Length)
-        {
-            var read = await body.ReadAsync(head.AsMemory(n), ct).ConfigureAwait(false);
-            if (read == 0) break;
-            n += read;
-        }
-        var stream = new PrefixedStream(head, n, body);
-        if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b) return new GZipStream(stream, CompressionMode.Decompress);
-        if (n == 4 && head[0] == 0x28 && head[1] == 0xb5 && head[2] == 0x2f && head[3] == 0xfd) return new ZstdSharp.DecompressionStream(stream);
-        return stream;
     }
 }

@@ -16,7 +16,8 @@ internal sealed class AdmissionSettingsStore : IAdmissionSettingsStore
         _current = AtomicFile.ReadJson<AdmissionSettings>(_path) ?? new AdmissionSettings();
     }
 
-    public AdmissionSettings Current => Volatile.Read(ref _current);
+    /// <summary>A copy: a caller (the settings form binds to it) cannot change what the checks read.</summary>
+    public AdmissionSettings Current => Volatile.Read(ref _current) with { };
 
     public async Task SaveAsync(AdmissionSettings settings, CancellationToken cancellationToken)
     {
@@ -24,8 +25,9 @@ internal sealed class AdmissionSettingsStore : IAdmissionSettingsStore
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            AtomicFile.WriteJson(_path, settings);
-            Volatile.Write(ref _current, settings);
+            var copy = settings with { };
+            AtomicFile.WriteJson(_path, copy);
+            Volatile.Write(ref _current, copy);
         }
         finally
         {

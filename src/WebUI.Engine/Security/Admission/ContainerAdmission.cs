@@ -121,16 +121,10 @@ internal sealed class ContainerAdmission(
 
     private string? ExistingVolumeProblem(string name)
     {
-        try
-        {
-            var volume = volumes.Get(name);
-            if (!TeamScope.CanSee(volume.Labels)) return AnotherTeam;
-            return HostPaths.VolumeOptionProblem(volume.Options);
-        }
-        catch (EngineException e) when (e.Kind == ErrorKind.NotFound)
-        {
-            return null;
-        }
+        var volume = volumes.Find(name);
+        if (volume is null) return null;
+        if (!TeamScope.CanSee(volume.Labels)) return AnotherTeam;
+        return HostPaths.VolumeOptionProblem(volume.Options);
     }
 
     private bool HasHostMounts(ContainerRecord container)

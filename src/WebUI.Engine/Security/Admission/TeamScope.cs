@@ -11,14 +11,25 @@ public static class TeamScope
     /// <summary>Whether the current caller may see (and so touch) a resource with these labels.</summary>
     public static bool CanSee(IReadOnlyDictionary<string, string>? labels) => CanSee(CallerContext.Current, labels);
 
-    public static bool CanSee(Caller? caller, IReadOnlyDictionary<string, string>? labels)
-    {
-        if (caller is null || caller.IsAdmin) return true;
-        if (labels is null || !labels.TryGetValue(Label, out var team) || team.Length == 0) return true;
-        return caller.Teams.Contains(team, StringComparer.Ordinal);
-    }
+    public static bool CanSee(Caller? caller, IReadOnlyDictionary<string, string>? labels) =>
+        CanSeeTeam(caller, labels is not null && labels.TryGetValue(Label, out var team) ? team : null);
 
-    /// <summary>Whether the current caller may see a repository (registry) whose first path component may name a team.</summary>
+    /// <summary>
+    /// Whether the caller may see an engine event: its <see cref="Label"/> attribute names the team of the container,
+    /// volume or network (or, for an image, the teams of the non-Admin caller who caused it, comma-separated); an event
+    /// without one is shared.
+    /// </summary>
+    public static bool CanSeeEvent(Caller? caller, IReadOnlyDictionary<string, string> attributes) =>
+        !attributes.TryGetValue(Label, out var teams) || teams.Split(',').Any(t => CanSeeTeam(caller, t));
+
+    /// <summary>The teams an event about a resource without its own team (an image) belongs to: the non-Admin caller's, else none.</summary>
+    public static string? ActingTeams(Caller? caller) =>
+        caller is null || caller.IsAdmin || caller.Teams.Count == 0 ? null : string.Join(',', caller.Teams);
+
+    /// <summary>
+    /// The one membership rule: root (no caller) and Admins see every team's; nobody's (no or an empty team) is shared;
+    /// otherwise only the team's members. Also for registry repositories, whose first path component may name a team.
+    /// </summary>
     public static bool CanSeeTeam(Caller? caller, string? team) =>
         caller is null || caller.IsAdmin || string.IsNullOrEmpty(team) || caller.Teams.Contains(team, StringComparer.Ordinal);
 

@@ -29,6 +29,8 @@ internal sealed class AccountRegistryAccessPolicy(
     public async ValueTask<RegistryAccessDecision> AuthorizeAsync(HttpContext http, string? repository, RegistryAction action, CancellationToken cancellationToken)
     {
         var caller = await AuthenticateAsync(http, cancellationToken);
+        // The request's caller, for the audit log's record of this request (RegistryAuditMiddleware).
+        if (caller is not null) http.Features.Set(caller);
         if (caller is null)
         {
             if (http.Request.Headers.Authorization.Count > 0) return RegistryAccessDecision.Challenge;

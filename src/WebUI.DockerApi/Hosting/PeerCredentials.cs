@@ -1,30 +1,15 @@
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Connections.Features;
-using WebUI.DockerApi.Hosting;
-using WebUI.Engine.Recording;
 
-namespace WebUI.Recording;
+namespace WebUI.DockerApi.Hosting;
 
 /// <summary>
-/// Names the caller of a Docker API socket request for exec recordings: "docker-api (uid N)", N from the socket peer's
-/// credentials (SO_PEERCRED), so a recording says who ran the session even though the socket needs no login.
+/// Names the peer of a unix-socket connection from its credentials (SO_PEERCRED): "docker-api (uid N)", so exec
+/// recordings and the audit log say who used the socket even though it needs no login.
 /// </summary>
-internal sealed class DockerApiExecCaller(RequestDelegate next)
+public static class PeerCredentials
 {
     private const int SOL_SOCKET = 1;
     private const int SO_PEERCRED = 17;
-
-    public async Task InvokeAsync(HttpContext context)
-    {
-        // Other listeners (TCP with a token) leave it to the engine's caller: the token's user.
-        if (context.Features.Get<IConnectionSocketFeature>()?.Socket is not { AddressFamily: AddressFamily.Unix } socket)
-        {
-            await next(context);
-            return;
-        }
-        using (ExecCaller.Enter(Describe(socket)))
-            await next(context);
-    }
 
     /// <summary>"docker-api (uid N)", or "docker-api (uid unknown)" when the peer cannot be asked.</summary>
     public static string Describe(Socket? socket)
