@@ -2,19 +2,25 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using WebUI.Components.Shared;
+using WebUI.Engine.Security.Admission;
+using WebUI.Identity;
 using WebUI.Services;
 
 namespace WebUI.Components.Pages.Containers;
 
 /// <summary>
 /// The containers table: paged, sorted and filtered on the server (one in-memory listing of the engine per query, one
-/// page of rows rendered), kept current by engine events; bulk actions on the selection. The first page is queried in
-/// <see cref="OnInitialized"/>, so the prerendered HTML already shows it and the circuit's first render has it too.
+/// page of rows rendered), kept current by engine events; bulk actions on the selection. The prerender lists the first
+/// page, so the HTML already shows it, and hands it to the circuit (<see cref="Persisted"/>): the circuit's first render
+/// shows the same rows without listing again, unless a container changed in between.
 /// </summary>
 public partial class ContainersPage : IDisposable
 {
     private static readonly string[] States = ["running", "created", "exited", "paused", "restarting", "dead"];
     private static readonly int[] PageSizes = [10, 25, 50, 100];
+
+    /// <summary>How long a reload waits for more events of the same burst (a bulk stop, a compose up): one reload for them all.</summary>
+    public static readonly TimeSpan ReloadDelay = TimeSpan.FromMilliseconds(100);
 
     private readonly CancellationTokenSource _cts = new();
     private HashSet<string> _selected = new(StringComparer.Ordinal);
@@ -26,43 +32,57 @@ public partial class ContainersPage : IDisposable
     private bool _descending = true;
     private int _pageIndex;
     private int _pageSize = 25;
+    private long _version;
     private string? _error;
     private bool _busy;
     private int _reloadQueued;
-    private volatile bool _live;
-    private bool _changedBeforeLive;
+    private int _live;
+    private int _changedBeforeLive;
 
     [Inject] public required ContainersView View { get; set; }
+    [Inject] public required IUserAccess Access { get; set; }
+    [Inject] public required TimeProvider Time { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
 
+    /// <summary>The page as prerendered, restored in the circuit (written again whenever the page changes, read once).</summary>
+    [PersistentState]
+    public ContainersPageState? Persisted { get; set; }
+
     protected override void OnInitialized()
     {
-        Load();
+        // Subscribed before the listing is dated, so no change falls between the two.
         _subscription = View.OnChange(_ => QueueReload());
+        if (Persisted is { } restored && restored.Version == View.ChangeVersion)
+        {
+            (_search, _state, _sortBy, _descending, _pageIndex, _pageSize, _page, _version) = restored;
+            return;
+        }
+        Load();
     }
 
     /// <summary>
     /// Only the interactive render follows the engine (after-render never runs while prerendering, which has no circuit
-    /// to push to): a change seen before it is reloaded once here, none means no second render of the same rows.
+    /// to push to): a change seen before it is reloaded once here.
     /// </summary>
     protected override void OnAfterRender(bool firstRender)
     {
         if (!firstRender) return;
-        _live = true;
-        if (Volatile.Read(ref _changedBeforeLive)) QueueReload();
+        Volatile.Write(ref _live, 1);
+        if (Volatile.Read(ref _changedBeforeLive) == 1 || _version != View.ChangeVersion) QueueReload();
     }
 
     private int LastPage => Math.Max(0, (_page.TotalCount - 1) / _pageSize);
 
     private bool AllSelected => _page.Items.Count > 0 && _page.Items.All(r => _selected.Contains(r.Id));
 
-    /// <summary>Queries the current page; a page past the end (rows went away) moves to the last one.</summary>
+    /// <summary>Queries the current page; a page past the end (rows went away) moves to the last one. Runs as the page's caller.</summary>
     private void Load()
     {
         try
         {
+            _version = View.ChangeVersion;
             _page = Query();
             if (_pageIndex > 0 && _page.Items.Count == 0 && _page.TotalCount > 0)
             {
@@ -78,6 +98,7 @@ public partial class ContainersPage : IDisposable
         }
         // The selection is by id and keeps only rows still shown.
         _selected = _page.Items.Where(r => _selected.Contains(r.Id)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        Persisted = new ContainersPageState(_search, _state, _sortBy, _descending, _pageIndex, _pageSize, _page, _version);
     }
 
     private PagedResult<ContainerRow> Query() => View.Query(new PageRequest
@@ -89,21 +110,37 @@ public partial class ContainersPage : IDisposable
         PageSize = _pageSize,
     }, _state);
 
-    /// <summary>Engine events come in bursts (a bulk action, a compose up): one reload at a time, one more queued at most.</summary>
+    /// <summary>
+    /// Called on the publishing thread, under the publisher's caller: the reload waits <see cref="ReloadDelay"/> so a
+    /// burst of events gives one reload (one more is queued at most while it runs), and lists as this page's user, not
+    /// as whoever caused the event (the engine itself sees every team's containers).
+    /// </summary>
     private void QueueReload()
     {
-        if (!_live)
+        if (Volatile.Read(ref _live) == 0)
         {
-            Volatile.Write(ref _changedBeforeLive, true);
+            Volatile.Write(ref _changedBeforeLive, 1);
             return;
         }
         if (Interlocked.Exchange(ref _reloadQueued, 1) == 1) return;
-        _ = InvokeAsync(() =>
+        _ = ReloadSoonAsync(_cts.Token);
+    }
+
+    private async Task ReloadSoonAsync(CancellationToken cancellationToken)
+    {
+        try
         {
+            await Task.Delay(ReloadDelay, Time, cancellationToken);
+            var caller = await Access.CallerAsync(cancellationToken);
             Volatile.Write(ref _reloadQueued, 0);
-            Load();
-            StateHasChanged();
-        });
+            await InvokeAsync(() =>
+            {
+                using (CallerContext.Enter(caller)) Load();
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException) { }
+        catch (ObjectDisposedException) { }
     }
 
     private Task SearchAsync(string? text)
