@@ -301,4 +301,36 @@ public sealed class ContainersPageTests : DashboardTestContext
 
     private static string? AriaSort(IRenderedComponent<ContainersPage> page, string column) =>
         page.Find($"button[data-testid=sort-{column}]").ParentElement?.GetAttribute("aria-sort");
+
+    [Fact]
+    public async Task The_circuit_shows_the_prerendered_rows_without_listing_again_unless_a_container_changed()
+    {
+        var state = PersistentState;
+        Containers.Add("web", ContainerStatus.Running);
+        Render<ContainersPage>(); // the prerender
+        state.TriggerOnPersisting();
+        await DisposeComponentsAsync();
+        var listed = Containers.ListCount;
+
+        var circuit = Render<ContainersPage>();
+
+        Assert.Equal(["web"], Names(circuit));
+        Assert.Equal(listed, Containers.ListCount);
+    }
+
+    [Fact]
+    public async Task The_circuit_lists_again_when_a_container_changed_after_the_prerender()
+    {
+        var state = PersistentState;
+        Containers.Add("web", ContainerStatus.Running);
+        Render<ContainersPage>(); // the prerender
+        state.TriggerOnPersisting();
+        await DisposeComponentsAsync();
+        var late = Containers.Add("late", ContainerStatus.Created);
+        Events.Publish("container", "create", late.Id);
+
+        var circuit = Render<ContainersPage>();
+
+        Assert.Equal(["web", "late"], Names(circuit));
+    }
 }

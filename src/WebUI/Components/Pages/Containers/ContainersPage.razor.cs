@@ -11,7 +11,7 @@ namespace WebUI.Components.Pages.Containers;
 /// <summary>
 /// The containers table: paged, sorted and filtered on the server (one in-memory listing of the engine per query, one
 /// page of rows rendered), kept current by engine events; bulk actions on the selection. The prerender lists the first
-/// page, so the HTML already shows it, and hands it to the circuit (<see cref="Persisted"/>): the circuit's first render
+/// page, so the HTML already shows it, and hands it to the circuit (<see cref="ApplicationState"/>): the circuit's first render
 /// shows the same rows without listing again, unless a container changed in between.
 /// </summary>
 public partial class ContainersPage : IDisposable
@@ -46,15 +46,22 @@ public partial class ContainersPage : IDisposable
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
 
-    /// <summary>The page as prerendered, restored in the circuit (written again whenever the page changes, read once).</summary>
-    [PersistentState]
-    public ContainersPageState? Persisted { get; set; }
+    /// <summary>Carries the prerendered page to the circuit (written when the prerender ends, taken once by the circuit).</summary>
+    [Inject] public required PersistentComponentState ApplicationState { get; set; }
+
+    private const string StateKey = "containers-page";
+    private PersistingComponentStateSubscription _persisting;
 
     protected override void OnInitialized()
     {
         // Subscribed before the listing is dated, so no change falls between the two.
         _subscription = View.OnChange(_ => QueueReload());
-        if (Persisted is { } restored && restored.Version == View.ChangeVersion)
+        _persisting = ApplicationState.RegisterOnPersisting(() =>
+        {
+            ApplicationState.PersistAsJson(StateKey, new ContainersPageState(_search, _state, _sortBy, _descending, _pageIndex, _pageSize, _page, _version));
+            return Task.CompletedTask;
+        });
+        if (ApplicationState.TryTakeFromJson<ContainersPageState>(StateKey, out var restored) && restored is not null && restored.Version == View.ChangeVersion)
         {
             (_search, _state, _sortBy, _descending, _pageIndex, _pageSize, _page, _version) = restored;
             return;
@@ -98,7 +105,6 @@ public partial class ContainersPage : IDisposable
         }
         // The selection is by id and keeps only rows still shown.
         _selected = _page.Items.Where(r => _selected.Contains(r.Id)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        Persisted = new ContainersPageState(_search, _state, _sortBy, _descending, _pageIndex, _pageSize, _page, _version);
     }
 
     private PagedResult<ContainerRow> Query() => View.Query(new PageRequest
@@ -256,6 +262,7 @@ public partial class ContainersPage : IDisposable
     public void Dispose()
     {
         _subscription?.Dispose();
+        _persisting.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }
