@@ -70,3 +70,6 @@ interleaved() {
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.4f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+# q1: the lower quartile. On a machine shared with other work, bursts of load move medians by tens of ms.
+q1() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+3)/4)]}'; }

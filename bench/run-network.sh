@@ -35,8 +35,7 @@ interleaved "$N" none "docker run --rm --network none busybox true" bridge "dock
 none=$(median < "$BENCH_ROOT/times.none")
 bridge=$(median < "$BENCH_ROOT/times.bridge")
 user=$(median < "$BENCH_ROOT/times.user")
-# The lower quartile too: on a machine shared with other work, bursts of load move medians by tens of ms.
-q1() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+3)/4)]}'; }
+# The lower quartile too (q1, lib.sh).
 q_none=$(q1 < "$BENCH_ROOT/times.none"); q_bridge=$(q1 < "$BENCH_ROOT/times.bridge"); q_user=$(q1 < "$BENCH_ROOT/times.user")
 
 printf '%-34s %8s %8s\n' "" median q1

@@ -27,6 +27,12 @@ public sealed class TerminalTests(DashboardFixture fixture)
             await Assertions.Expect(page.Locator(Rows)).ToContainTextAsync("hello-from-42-term");
             await DashboardFixture.ScreenshotAsync(page, "terminal");
 
+            // The cursor is steady: a blinking one restarts its animation on every key, which asks Chromium for a frame,
+            // and Chromium then holds every task (the echo's WebSocket message too) until that frame has been drawn, so
+            // the echo was painted a frame later (bench/terminal-echo.sh: p50 28 ms against 12.5 ms steady).
+            await Assertions.Expect(page.Locator("[data-testid=terminal] .xterm-cursor")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("[data-testid=terminal] .xterm-cursor-blink")).ToHaveCountAsync(0);
+
             // A 100 KB paste (1024 lines of 99 letters), as the browser delivers one (a paste event with the clipboard's
             // text), arrives whole: wc -c counts every byte.
             await page.Keyboard.TypeAsync("stty -echo; wc -c; stty echo\r");
@@ -38,6 +44,18 @@ public sealed class TerminalTests(DashboardFixture fixture)
                 "textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }", paste);
             await page.Keyboard.PressAsync("Control+d");
             await Assertions.Expect(page.Locator(Rows)).ToContainTextAsync("102400", new() { Timeout = 30_000 });
+
+            // A burst: 600 pastes in one go, each sent at once without waiting for the one before (all in flight
+            // together), arrive whole and in order: the file the shell wrote has the checksum of the lines in order.
+            await page.Keyboard.TypeAsync("stty -echo; cat > /tmp/burst; stty echo\r");
+            var burst = Enumerable.Range(0, 600).Select(i => $"burst-line-{i:D4}\n").ToArray();
+            await page.Locator("[data-testid=terminal] .xterm-helper-textarea").EvaluateAsync(
+                "(textarea, lines) => { for (const text of lines) { const data = new DataTransfer(); data.setData('text/plain', text); " +
+                "textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); } }", burst);
+            await page.Keyboard.PressAsync("Control+d");
+            var md5 = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.ASCII.GetBytes(string.Concat(burst))));
+            await page.Keyboard.TypeAsync("md5sum < /tmp/burst; wc -l < /tmp/burst\r");
+            await Assertions.Expect(page.Locator(Rows)).ToContainTextAsync(md5, new() { Timeout = 30_000 });
 
             // Away and back: the session lives on the server, shows again with what it printed, and takes input.
             await page.GoToContainersAsync();

@@ -25,6 +25,9 @@ internal sealed partial class ContainerService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Container directory {Id} has no readable record; skipped")]
     private static partial void LogBrokenRecord(ILogger logger, string id);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing writable layer {Key}: no container owns it (a crash during a create or a removal)")]
+    private static partial void LogOrphanSnapshot(ILogger logger, string key);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling the exit of container {Id} failed")]
     private static partial void LogExitHandlingFailed(ILogger logger, string id, Exception e);
 

@@ -239,9 +239,9 @@ internal sealed partial class ContainerService(
     }
 
     /// <summary>
-    /// `runc start` and the durable "running" record side by side: each takes milliseconds and neither needs the other
-    /// (the exit handler waits for the container's lock, so it sees the record only once both are done). If runc fails,
-    /// the record is put back as it was before the caller records the failure.
+    /// The start (runc's exec fifo, or `runc start`) and the durable "running" record side by side: each takes
+    /// milliseconds and neither needs the other (the exit handler waits for the container's lock, so it sees the record
+    /// only once both are done). If the start fails, the record is put back as it was before the caller records the failure.
     /// </summary>
     private async Task StartAndRecordAsync(ContainerRecord record, int pid, CancellationToken cancellationToken)
     {
@@ -378,7 +378,8 @@ internal sealed partial class ContainerService(
         var network = networks.RemoveContainerAsync(id, CancellationToken.None);
         UnmountRootfs(id);
         await ReleaseMountsAsync(record);
-        await snapshots.RemoveAsync(id, CancellationToken.None);
+        // Out of the snapshot index at once; the index file (an fsync pair) is written after the answer.
+        var index = snapshots.Release(id);
         await network;
         ForgetExecs(id);
         // The record file moves with its directory: from here on a restart no longer knows the container.
@@ -392,16 +393,17 @@ internal sealed partial class ContainerService(
         LogRemoved(logger, id);
         CompleteWaiters(live, new WaitResult(record.State.ExitCode, null), WaitCondition.NotRunning, WaitCondition.NextExit, WaitCondition.Removed);
         _live.TryRemove(id, out _);
-        _ = FinishRemovalAsync(id, live.RuntimeDeletion, files);
+        _ = FinishRemovalAsync(id, live.RuntimeDeletion, index, files);
     }
 
-    /// <summary>The disk-only part of a removal, after its answer: runc delete (unless the exit handler runs it), conmon's files, the directory's files.</summary>
-    private async Task FinishRemovalAsync(string id, Task runtimeDeletion, Task files)
+    /// <summary>The disk-only part of a removal, after its answer: the snapshot index file, runc delete (unless the exit handler runs it), conmon's files, the directory's files.</summary>
+    private async Task FinishRemovalAsync(string id, Task runtimeDeletion, Task index, Task files)
     {
         await Task.Yield();
         await (runtimeDeletion.IsCompleted ? DeleteRuntimeStateAsync(id) : runtimeDeletion);
         try
         {
+            await index;
             runtime.RemoveExecState(id);
             await files;
         }

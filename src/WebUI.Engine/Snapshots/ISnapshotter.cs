@@ -19,6 +19,16 @@ public interface ISnapshotter
     /// <summary>Removes an active snapshot and its writable layer; a missing one is not an error.</summary>
     Task RemoveAsync(string key, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Removes an active snapshot from the index at once (nothing can meet it afterwards: mounts, lower-layer checks)
+    /// and its writable layer, and writes the index file off the caller's path: the returned task is that write. An
+    /// entry a crash leaves in the file without its owner is removed at the next start (<see cref="ActiveKeys"/>).
+    /// </summary>
+    Task Release(string key);
+
+    /// <summary>The keys (owners) of the active snapshots.</summary>
+    IReadOnlyList<string> ActiveKeys();
+
     /// <summary>Bytes used by the writable layer of an active snapshot (SizeRw).</summary>
     long UsageOf(string key);
 }

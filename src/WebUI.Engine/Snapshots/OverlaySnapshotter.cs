@@ -132,20 +132,32 @@ internal sealed partial class OverlaySnapshotter : ISnapshotter
             return _meta.Active.TryGetValue(key, out var a) ? MountsLocked(a) : throw EngineException.NotFound($"snapshot {key} does not exist");
     }
 
-    public Task RemoveAsync(string key, CancellationToken cancellationToken)
+    public Task RemoveAsync(string key, CancellationToken cancellationToken) => Remove(key, persistNow: true);
+
+    public Task Release(string key) => Remove(key, persistNow: false);
+
+    public IReadOnlyList<string> ActiveKeys()
+    {
+        lock (_gate) return [.. _meta.Active.Keys];
+    }
+
+    private Task Remove(string key, bool persistNow)
     {
         string dir;
+        Task persisted = Task.CompletedTask;
         lock (_gate)
         {
             if (!_meta.Active.Remove(key, out var a)) return Task.CompletedTask;
-            Save();
+            // The index is written whole: a later write (any Prepare or Remove) carries this removal too.
+            if (persistNow) Save();
+            else persisted = Task.Run(() => { lock (_gate) Save(); });
             dir = Dir(a.Id);
         }
         // Once the index no longer names it the layer is gone; its files (a whole writable layer) are deleted off the
         // caller's path. Directory numbers are never reused, and Initialize removes what a crash leaves behind.
         var deletion = DeferredDelete.Directory(dir, Path.Combine(_root, "removed-" + Path.GetFileName(dir)));
         _ = deletion.ContinueWith(t => LogDeleteFailed(_logger, dir, t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return Task.CompletedTask;
+        return persisted;
     }
 
     /// <summary>Removes a committed snapshot unless another snapshot builds on it; returns whether it was removed.</summary>

@@ -12,18 +12,21 @@ namespace WebUI.Terminal;
 /// The web terminal's SignalR hub (/hubs/terminal). Authenticated by the dashboard's session cookie (no token in any
 /// URL), Operator for the connection and again, against the user store, for every call: open, join and close each
 /// time, keystrokes and resizes when the last check is older than <see cref="KeystrokeRecheck"/> (a disabled user or a
-/// changed role stops within two seconds of typing). Every method also names its policy (deny by default: the
-/// authorization matrix test fails for a hub method without one). Errors reach the browser as their plain message.
+/// changed role stops within two seconds of typing). While someone types, the check is renewed in the background once
+/// it is older than half that, so a keystroke does not wait for the store (several database reads, about 6 ms). Every
+/// method also names its policy (deny by default: the authorization matrix test fails for a hub method without one).
+/// Errors reach the browser as their plain message.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
-public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, AuthenticationStateProvider authenticationState, ChangeGuard guard) : Hub
+public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, AuthenticationStateProvider authenticationState, ChangeGuard guard,
+    IServiceScopeFactory scopes) : Hub
 {
     public const string Path = "/hubs/terminal";
 
     /// <summary>How long a passed check covers this connection's keystrokes and resizes.</summary>
     public static readonly TimeSpan KeystrokeRecheck = TimeSpan.FromSeconds(2);
 
-    private const string CheckedAtKey = "webui.terminal.checked-at";
+    private const string CheckKey = "webui.terminal.check";
 
     /// <summary>Opens a session (exec or attach) and joins it; returns the session (the browser then calls Join for output).</summary>
     [Authorize(Policy = Policies.Operator)]
@@ -52,7 +55,11 @@ public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, A
         return true;
     });
 
-    /// <summary>Typed or pasted text; the browser sends the next chunk only when this one was written (back-pressure).</summary>
+    /// <summary>
+    /// Typed or pasted text, written into the process before the call returns. The browser does not wait for one call
+    /// before sending the next (it bounds what is unanswered: back-pressure); the connection's calls run one at a time
+    /// in the order sent (<c>MaximumParallelInvocationsPerClient</c> = 1), so the text arrives in order.
+    /// </summary>
     [Authorize(Policy = Policies.Operator)]
     public Task Input(string sessionId, string data) => Guarded(async () =>
     {
@@ -84,21 +91,51 @@ public sealed class TerminalHub(TerminalSessions sessions, IUserAccess access, A
     private async Task<string> DemandAsync()
     {
         Identify();
+        var started = Environment.TickCount64;
         var user = await access.DemandAsync(Policies.Operator, Context.ConnectionAborted);
-        Context.Items[CheckedAtKey] = Environment.TickCount64;
+        Check().Passed(started);
         return user;
     }
 
     /// <summary>
     /// Keystrokes: the store is asked again when the last check of this connection is older than
-    /// <see cref="KeystrokeRecheck"/>, not on every key (a check costs several database reads; echo must stay fast).
+    /// <see cref="KeystrokeRecheck"/>, not on every key (echo must stay fast); from half that age on, a check runs in the
+    /// background (one at a time) so that a typing user's keystrokes never wait for it. A check counts from when it
+    /// started; one that fails leaves the connection unchecked, so the next keystroke is checked first (and refused).
     /// </summary>
     private Task<string> DemandRecentAsync()
     {
-        if (Context.Items.TryGetValue(CheckedAtKey, out var at) && at is long ticks && Environment.TickCount64 - ticks < (long)KeystrokeRecheck.TotalMilliseconds
-            && Context.User?.Identity?.Name is { } name)
-            return Task.FromResult(name);
-        return DemandAsync();
+        var check = Check();
+        var age = Environment.TickCount64 - check.PassedAt;
+        if (age >= (long)KeystrokeRecheck.TotalMilliseconds || Context.User?.Identity?.Name is not { } name) return DemandAsync();
+        if (age >= (long)KeystrokeRecheck.TotalMilliseconds / 2 && check.TryBeginRenewal())
+            _ = RenewAsync(check, Context.User, Context.ConnectionAborted);
+        return Task.FromResult(name);
+    }
+
+    /// <summary>The background check: its own scope (this call's ends with it), the connection's principal.</summary>
+    private async Task RenewAsync(KeystrokeCheck check, System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var started = Environment.TickCount64;
+        var passed = false;
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            if (scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
+                host.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+            await scope.ServiceProvider.GetRequiredService<IUserAccess>().DemandAsync(Policies.Operator, cancellationToken);
+            passed = true;
+        }
+        catch (Exception e) when (e is EngineException or OperationCanceledException) { }
+        finally { check.EndRenewal(passed ? started : null); }
+    }
+
+    private KeystrokeCheck Check()
+    {
+        if (Context.Items.TryGetValue(CheckKey, out var found) && found is KeystrokeCheck check) return check;
+        check = new KeystrokeCheck();
+        Context.Items[CheckKey] = check;
+        return check;
     }
 
     /// <summary>The hub's scope has no circuit: the user checks read the connection's principal (from the cookie).</summary>

@@ -56,6 +56,9 @@ public sealed class ContainersCliTests(BusyboxServerFixture fixture) : IClassFix
         await Poll.UntilAsync(() => Task.FromResult(!leftovers.Any(p => Directory.Exists(p) || File.Exists(p))
             && Directory.EnumerateDirectories(Path.Combine(Server.DataRoot, "snapshots")).All(snapshotsBefore.Contains)),
             what: "the removed container's files deleted");
+        // The snapshot index, written after the answer, no longer names its writable layer.
+        await Poll.UntilAsync(async () => !(await File.ReadAllTextAsync(Path.Combine(Server.DataRoot, "snapshots", "metadata.json"))).Contains(id),
+            what: "the snapshot index written without the removed container's layer");
     }
 
     [Fact]

@@ -28,4 +28,44 @@ public sealed class LiveRestoreTests
         (await server.Docker("kill", running)).EnsureSuccess();
         Assert.Equal("137", (await wait).Stdout.Trim());
     }
+    [Fact]
+    public async Task A_container_created_before_a_server_restart_starts_after_it()
+    {
+        await using var server = await WebUIServer.StartAsync();
+        await server.ImportBusyboxAsync();
+        var created = (await server.Docker("create", "--network", "none", "busybox", "sh", "-c", "echo up; exit 5")).EnsureSuccess().Stdout.Trim();
+
+        await server.StopProcessAsync(kill: true);
+        await server.StartProcessAsync();
+
+        var started = await server.Docker("start", "-a", created);
+        Assert.Equal(5, started.ExitCode);
+        Assert.Equal("up\n", started.Stdout);
+        Assert.Equal("exited 5", (await server.Docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", created)).EnsureSuccess().Stdout.Trim());
+        // Started once: a second run of the same container works too (its exec fifo was consumed and runc's state replaced).
+        Assert.Equal("up\n", (await server.Docker("start", "-a", created)).Stdout);
+    }
+    [Fact]
+    public async Task A_writable_layer_no_container_owns_is_removed_at_the_next_start()
+    {
+        await using var server = await WebUIServer.StartAsync();
+        await server.ImportBusyboxAsync();
+        var kept = (await server.Docker("create", "--network", "none", "busybox", "true")).EnsureSuccess().Stdout.Trim();
+        var orphan = (await server.Docker("create", "--network", "none", "busybox", "true")).EnsureSuccess().Stdout.Trim();
+        var index = Path.Combine(server.DataRoot, "snapshots", "metadata.json");
+        Assert.Contains(orphan, await File.ReadAllTextAsync(index));
+
+        // A crash between the snapshot index write and the record's (a create cut short, or a removal's index write
+        // after its answer): the layer is in the index, no record owns it.
+        await server.StopProcessAsync(kill: true);
+        Directory.Delete(Path.Combine(server.DataRoot, "containers", orphan), recursive: true);
+        var snapshotDirs = Directory.EnumerateDirectories(Path.Combine(server.DataRoot, "snapshots")).Count();
+        await server.StartProcessAsync();
+
+        var text = await File.ReadAllTextAsync(index);
+        Assert.DoesNotContain(orphan, text);
+        Assert.Contains(kept, text);
+        Assert.Equal(snapshotDirs - 1, Directory.EnumerateDirectories(Path.Combine(server.DataRoot, "snapshots")).Count(d => !Path.GetFileName(d).StartsWith("removed-", StringComparison.Ordinal)));
+        (await server.Docker("start", kept)).EnsureSuccess();
+    }
 }

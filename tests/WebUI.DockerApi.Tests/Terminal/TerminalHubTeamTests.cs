@@ -62,4 +62,65 @@ public sealed class TerminalHubTeamTests(AccessServerFixture fixture) : IClassFi
             await fixture.Server.Docker("rm", "-f", "term-red");
         }
     }
+
+    [Fact]
+    public async Task A_typing_operator_who_is_disabled_is_refused_within_two_seconds_and_keystrokes_before_arrive_in_order()
+    {
+        var run = await fixture.Server.Docker("run", "-d", "--name", "term-recheck", "--network", "none", "--label", "webui.team=recheck", "busybox", "sleep", "100000");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        try
+        {
+            var (name, typist) = await fixture.UserAsync("term-typist", "Operator", "recheck");
+            using (typist)
+            await using (var hub = await ConnectAsync(typist))
+            {
+                var output = new StringBuilder();
+                hub.On<string, long, string>("output", (_, _, text) => { lock (output) output.Append(text); });
+                var session = await hub.InvokeAsync<System.Text.Json.JsonElement>("Open", new { containerId = "term-recheck", mode = 0, command = "sh", user = "", rows = 24, cols = 80 });
+                var id = session.GetProperty("id").GetString()!;
+                await hub.InvokeAsync<System.Text.Json.JsonElement>("Join", id);
+
+                // Typing for three seconds, a key every 50 ms, all sent without waiting (as the browser does): the
+                // checks renewed in the background along the way let every key through, in order.
+                var keys = new List<Task>();
+                var typed = new StringBuilder("echo ");
+                var until = DateTime.UtcNow.AddSeconds(3);
+                for (var i = 0; DateTime.UtcNow < until; i++)
+                {
+                    var key = ((char)('a' + i % 26)).ToString();
+                    typed.Append(key);
+                    keys.Add(hub.InvokeAsync("Input", id, key));
+                    await Task.Delay(50);
+                }
+                keys.Add(hub.InvokeAsync("Input", id, "\r"));
+                await Task.WhenAll(keys);
+                var line = typed.ToString()[5..];
+                var deadline = DateTime.UtcNow.AddSeconds(20);
+                while (true)
+                {
+                    lock (output) if (output.ToString().Split('\n').Any(l => l.Trim() == line)) break;
+                    Assert.True(DateTime.UtcNow < deadline, $"no line {line} in the output: {output}");
+                    await Task.Delay(50);
+                }
+
+                // Disabled while typing: a keystroke is refused within two seconds (plus one check) of that.
+                using var admin = await fixture.AdminAsync();
+                Assert.Contains($"Disabled {name}.", await (await admin.ManageUserAsync(name, "disable")).Content.ReadAsStringAsync());
+                var disabledAt = DateTime.UtcNow;
+                HubException? refused = null;
+                while (refused is null && DateTime.UtcNow - disabledAt < TimeSpan.FromSeconds(10))
+                {
+                    try { await hub.InvokeAsync("Input", id, "x"); }
+                    catch (HubException e) { refused = e; }
+                    await Task.Delay(50);
+                }
+                Assert.NotNull(refused);
+                Assert.True(DateTime.UtcNow - disabledAt < TimeSpan.FromSeconds(3), $"refused only after {DateTime.UtcNow - disabledAt}");
+            }
+        }
+        finally
+        {
+            await fixture.Server.Docker("rm", "-f", "term-recheck");
+        }
+    }
 }

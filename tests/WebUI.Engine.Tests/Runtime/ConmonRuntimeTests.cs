@@ -96,4 +96,70 @@ public sealed class ConmonRuntimeTests : IAsyncLifetime
             _runtime.CreateAsync(_id, tty: false, openStdin: false, stdinOnce: false, CancellationToken.None));
         Assert.Contains("nope", e.Message);
     }
+    [Fact]
+    public async Task ExecFifo_ReleasesTheCreatedContainer_WithoutRunc_AndRemovesTheFifo()
+    {
+        BuildBusyboxBundle("/bin/sh", "-c", "echo started; exit 4");
+        await _runtime.CreateAsync(_id, tty: false, openStdin: false, stdinOnce: false, CancellationToken.None);
+        var stateDir = Path.Combine(_runtime.Paths.RuncRoot, _id);
+        Assert.True(File.Exists(Path.Combine(stateDir, ExecFifo.FileName)));
+
+        Assert.True(await ExecFifo.TryStartAsync(stateDir, TimeSpan.FromSeconds(10), CancellationToken.None));
+        Assert.False(File.Exists(Path.Combine(stateDir, ExecFifo.FileName)));
+        Assert.Equal(4, await WaitForExitAsync());
+        Assert.Equal("started\n", Log(LogStream.Stdout));
+    }
+
+    [Fact]
+    public async Task Start_OfARunningContainer_HasNoFifo_AndGivesRuncsError()
+    {
+        BuildBusyboxBundle("/bin/sleep", "100");
+        await _runtime.CreateAsync(_id, tty: false, openStdin: false, stdinOnce: false, CancellationToken.None);
+        await _runtime.StartAsync(_id, CancellationToken.None);
+        Assert.Equal("running", (await _runtime.StateAsync(_id, CancellationToken.None))?.Status);
+
+        Assert.False(await ExecFifo.TryStartAsync(Path.Combine(_runtime.Paths.RuncRoot, _id), TimeSpan.FromSeconds(10), CancellationToken.None));
+        var e = await Assert.ThrowsAsync<WebUI.Engine.Errors.EngineException>(() => _runtime.StartAsync(_id, CancellationToken.None));
+        Assert.Contains("cannot start an already running container", e.Message);
+        Assert.Equal("running", (await _runtime.StateAsync(_id, CancellationToken.None))?.Status);
+    }
+
+    [Fact]
+    public async Task Start_AfterTheInitDied_IsRefusedWithRuncsStoppedError()
+    {
+        BuildBusyboxBundle("/bin/sleep", "100");
+        var pid = await _runtime.CreateAsync(_id, tty: false, openStdin: false, stdinOnce: false, CancellationToken.None);
+        Assert.True(WebUI.Engine.Linux.Sys.kill(pid, 9));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Directory.Exists($"/proc/{pid}") && DateTime.UtcNow < deadline) await Task.Delay(20);
+
+        // The fifo is still there, but its writer is gone: runc's "stopped" state, and its own error.
+        Assert.True(File.Exists(Path.Combine(_runtime.Paths.RuncRoot, _id, ExecFifo.FileName)));
+        var e = await Assert.ThrowsAsync<WebUI.Engine.Errors.EngineException>(() => _runtime.StartAsync(_id, CancellationToken.None));
+        Assert.Contains("cannot start a container that has stopped", e.Message);
+    }
+
+    [Fact]
+    public async Task ExecFifo_WithoutAWriter_TimesOut_AndAfterTheInitDies_SaysSo()
+    {
+        // A state directory as runc writes it for a live "init" (a sleep of ours) whose fifo nobody writes.
+        var stateDir = Path.Combine(_root, "fake-state");
+        Directory.CreateDirectory(stateDir);
+        using var sleeper = Process.Start("/bin/sleep", "30");
+        var stat = File.ReadAllText($"/proc/{sleeper.Id}/stat");
+        var startTime = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19];
+        File.WriteAllText(Path.Combine(stateDir, "state.json"), JsonSerializer.Serialize(new { init_process_pid = sleeper.Id, init_process_start = ulong.Parse(startTime), cgroup_paths = new { } }));
+        using (var mkfifo = Process.Start("mkfifo", Path.Combine(stateDir, ExecFifo.FileName))) await mkfifo.WaitForExitAsync();
+
+        var timedOut = await Assert.ThrowsAsync<WebUI.Engine.Errors.EngineException>(() => ExecFifo.TryStartAsync(stateDir, TimeSpan.FromMilliseconds(300), CancellationToken.None));
+        Assert.Contains("did not answer", timedOut.Message);
+
+        var waiting = ExecFifo.TryStartAsync(stateDir, TimeSpan.FromSeconds(20), CancellationToken.None);
+        await Task.Delay(200);
+        sleeper.Kill();
+        var dead = await Assert.ThrowsAsync<WebUI.Engine.Errors.EngineException>(() => waiting);
+        Assert.Contains("container process is already dead", dead.Message);
+        // Not started: the fifo stays, as runc leaves it.
+        Assert.True(File.Exists(Path.Combine(stateDir, ExecFifo.FileName)));
+    }
 }

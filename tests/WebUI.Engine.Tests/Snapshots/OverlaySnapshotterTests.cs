@@ -80,4 +80,25 @@ public sealed class OverlaySnapshotterTests : IDisposable
         Assert.Equal(1, reopened.SizeOf("sha256:aa"));
         Assert.DoesNotContain("new-stale", _engine.SnapshotDirs());
     }
+    [Fact]
+    public async Task Release_forgets_the_layer_at_once_and_writes_the_index_after()
+    {
+        await CommitAsync("sha256:cc", null, new TarBuilder().File("c", "3").Build());
+        var upper = Assert.Single(await _engine.Snapshots.PrepareAsync("container2", "sha256:cc", default)).Options.Single(o => o.StartsWith("upperdir=")).Split('=')[1];
+        Assert.Contains("container2", _engine.Snapshots.ActiveKeys());
+
+        var written = _engine.Snapshots.Release("container2");
+        // Before the index file is written, nothing meets the layer any more: no mounts, the parent is free.
+        Assert.DoesNotContain("container2", _engine.Snapshots.ActiveKeys());
+        Assert.Equal(ErrorKind.NotFound, Assert.Throws<EngineException>(() => _engine.Snapshots.Mounts("container2")).Kind);
+        Assert.False(Directory.Exists(upper));
+        await written;
+
+        // A snapshotter loading the index afresh (a restart) does not know it either, and the parent can go.
+        var reloaded = new OverlaySnapshotter(Microsoft.Extensions.Options.Options.Create(new EngineOptions { DataRoot = _engine.DataRoot, ExecRoot = Path.Combine(_engine.Root, "run") }),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<OverlaySnapshotter>.Instance);
+        reloaded.Initialize();
+        Assert.DoesNotContain("container2", reloaded.ActiveKeys());
+        Assert.True(await reloaded.RemoveCommittedAsync("sha256:cc", default));
+    }
 }

@@ -44,12 +44,15 @@ window.webuiTerminal = (function () {
 
     function createView(element, dotnet) {
         dispose(element);
-        const term = new Terminal({ cursorBlink: true, scrollback: 5000, fontFamily: "monospace", fontSize: 14, convertEol: false });
+        // A steady cursor: a blinking one restarts its animation on every key, which requests a frame, and Chromium
+        // holds every task after a key (the echo's WebSocket message too) until that frame is drawn: the echo then
+        // shows a frame (16.7 ms) later (docs/architecture.md, bench/terminal-echo.sh).
+        const term = new Terminal({ cursorBlink: false, scrollback: 5000, fontFamily: "monospace", fontSize: 14, convertEol: false });
         const fit = new FitAddon.FitAddon();
         term.loadAddon(fit);
         term.open(element);
         fit.fit();
-        const v = { element, term, fit, dotnet, sessionId: null, seq: 0, joined: false, early: [], queue: "", sending: false, exited: false };
+        const v = { element, term, fit, dotnet, sessionId: null, seq: 0, joined: false, early: [], queue: "", inFlight: 0, inputFailed: false, exited: false };
         term.onData(data => send(v, data));
         term.onResize(({ rows, cols }) => {
             if (v.sessionId && !v.exited) connection.invoke("Resize", v.sessionId, rows, cols).catch(() => {});
@@ -60,31 +63,44 @@ window.webuiTerminal = (function () {
         return v;
     }
 
-    // Keystrokes and pastes go out in order, one chunk at a time: the next is sent only when the server wrote the last
-    // one into the process (a 100 KB paste arrives whole, at the pace the process reads it).
+    // Keystrokes and pastes go out in order and at once, without waiting for the previous one's answer (a key typed
+    // while one is on its way is not held back a round trip): the hub runs one connection's calls one at a time in
+    // the order sent (MaximumParallelInvocationsPerClient = 1), each written into the process before the next starts.
+    // At most INPUT_WINDOW characters are unanswered at a time, so a large paste (100 KB arrives whole) goes at the
+    // pace the process reads it, in chunks of INPUT_CHUNK characters (under the hub's 64 KB message limit).
+    const INPUT_CHUNK = 4096;
+    const INPUT_WINDOW = 64 * 1024;
+
     function send(v, data) {
         if (!v.sessionId || v.exited) return;
         v.queue += data;
-        if (!v.sending) pump(v);
+        pump(v);
     }
 
-    async function pump(v) {
-        v.sending = true;
-        try {
-            while (v.queue.length > 0) {
-                let n = Math.min(v.queue.length, 4096);
-                const last = v.queue.charCodeAt(n - 1);
-                if (n < v.queue.length && last >= 0xd800 && last <= 0xdbff) n--; // never split a surrogate pair
-                const chunk = v.queue.slice(0, n);
-                v.queue = v.queue.slice(n);
-                await connection.invoke("Input", v.sessionId, chunk);
-            }
-        } catch (e) {
-            v.queue = "";
-            v.term.write(`\r\n\x1b[31m[${e.message.replace(/^.*HubException: /, "")}]\x1b[0m\r\n`);
-        } finally {
-            v.sending = false;
+    function pump(v) {
+        while (v.queue.length > 0 && v.inFlight < INPUT_WINDOW) {
+            let n = Math.min(v.queue.length, INPUT_CHUNK);
+            const last = v.queue.charCodeAt(n - 1);
+            if (n < v.queue.length && last >= 0xd800 && last <= 0xdbff) n--; // never split a surrogate pair
+            const chunk = v.queue.slice(0, n);
+            v.queue = v.queue.slice(n);
+            v.inFlight += n;
+            connection.invoke("Input", v.sessionId, chunk).then(() => {
+                answered(v, n);
+                pump(v);
+            }, e => {
+                // Refused (session ended, access withdrawn, connection lost): drop what is still queued and say so once.
+                v.queue = "";
+                if (!v.inputFailed) v.term.write(`\r\n\x1b[31m[${message(e)}]\x1b[0m\r\n`);
+                v.inputFailed = true;
+                answered(v, n);
+            });
         }
+    }
+
+    function answered(v, n) {
+        v.inFlight -= n;
+        if (v.inFlight === 0) v.inputFailed = false;
     }
 
     async function join(v, sessionId) {
