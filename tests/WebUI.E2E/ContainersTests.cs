@@ -41,4 +41,29 @@ public sealed class ContainersTests(DashboardFixture fixture)
         Assert.DoesNotContain("e2e-web", ps.Stdout.Split('\n'));
         await fixture.CloseAsync(page);
     }
+
+    [Fact]
+    public async Task The_table_is_in_the_prerendered_html_and_sorts_through_its_header_buttons_once_interactive()
+    {
+        string[] names = ["e2e-sort-b", "e2e-sort-a", "e2e-sort-c"];
+        foreach (var name in names) await fixture.Server.Docker("create", "--network", "none", "--name", name, "busybox:latest", "true");
+        try
+        {
+            var page = await fixture.OpenAsync("/containers");
+            // The server's HTML itself (no script run): the rows and the state handed to the circuit.
+            var html = await (await page.Context.APIRequest.GetAsync(new Uri(fixture.Server.WebBase, "/containers").ToString())).TextAsync();
+            foreach (var name in names) Assert.Contains($">{name}</a>", html);
+            Assert.Contains("Blazor-Server-Component-State", html);
+
+            await page.GetByTestId("sort-name").ClickAsync();
+            await Assertions.Expect(page.Locator("th", new() { Has = page.GetByTestId("sort-name") })).ToHaveAttributeAsync("aria-sort", "ascending");
+            var shown = (await page.GetByTestId("container-link").AllTextContentsAsync()).Where(n => n.StartsWith("e2e-sort-", StringComparison.Ordinal)).ToList();
+            Assert.Equal(["e2e-sort-a", "e2e-sort-b", "e2e-sort-c"], shown);
+            await fixture.CloseAsync(page);
+        }
+        finally
+        {
+            await fixture.Server.Docker(["rm", "-f", .. names]);
+        }
+    }
 }

@@ -58,7 +58,12 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<WebUI.Audit.IAuditLog>(Audit);
         Services.AddSingleton<WebUI.Identity.IUserAccess>(new WebUI.Tests.Identity.SignedInUserAccess("admin", WebUI.Identity.Policies.Viewer, WebUI.Identity.Policies.Operator, WebUI.Identity.Policies.Admin));
         Services.AddScoped<WebUI.Identity.ChangeGuard>();
+        // As AddRazorComponents does in the app: what a prerender hands to the circuit.
+        PersistentState = this.AddBunitPersistentComponentState();
     }
+
+    /// <summary>The state a prerender persists for the circuit: <c>TriggerOnPersisting</c> ends a "prerender".</summary>
+    protected Bunit.TestDoubles.BunitPersistentComponentState PersistentState { get; }
 
     protected TestEventBus Events { get; }
     /// <summary>Who the pages see signed in; <see cref="SignInAsViewer"/> narrows it to read-only.</summary>

@@ -11,7 +11,7 @@ using WebUI.Identity;
 namespace WebUI.Services;
 
 /// <summary>The containers pages' view of the engine: table queries, bulk actions, the run form, details and logs.</summary>
-public sealed class ContainersView(IContainerService containers, ImagesView images, INetworkManager networks, IEventBus events, TimeProvider time, ChangeGuard guard)
+public sealed class ContainersView(IContainerService containers, ImagesView images, INetworkManager networks, IEventBus events, TimeProvider time, ChangeGuard guard, ContainerChanges changes)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -153,6 +153,9 @@ public sealed class ContainersView(IContainerService containers, ImagesView imag
         foreach (var (stream, rest) in partial)
             if (rest.Length > 0) yield return new LogLine(time.GetUtcNow(), stream, rest.ToString());
     }
+
+    /// <summary>How many container events the engine has published so far: read before a listing, it dates the listing.</summary>
+    public long ChangeVersion => changes.Version;
 
     /// <summary>Calls <paramref name="changed"/> with the container id when any container changes.</summary>
     public IDisposable OnChange(Action<string> changed) =>

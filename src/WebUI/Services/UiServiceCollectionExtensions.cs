@@ -5,6 +5,7 @@ public static class UiServiceCollectionExtensions
 {
     public static IServiceCollection AddDashboardViews(this IServiceCollection services)
     {
+        services.AddSingleton<ContainerChanges>();
         services.AddScoped<ImagesView>();
         services.AddScoped<VolumesView>();
         services.AddScoped<NetworksView>();

@@ -86,7 +86,17 @@ public sealed class InMemoryContainerService(TestEventBus events) : IContainerSe
         Containers.FirstOrDefault(c => c.Id == idOrName || c.Id.StartsWith(idOrName, StringComparison.Ordinal) || c.Name == "/" + idOrName.TrimStart('/'))
         ?? throw EngineException.NotFound($"No such container: {idOrName}");
 
-    public IReadOnlyList<ContainerRecord> List(ContainerListOptions options) => Containers.ToList();
+    /// <summary>How many times the containers were listed.</summary>
+    public int ListCount => Volatile.Read(ref _listCount);
+
+    private int _listCount;
+
+    /// <summary>As the engine: only what the current caller's teams may see.</summary>
+    public IReadOnlyList<ContainerRecord> List(ContainerListOptions options)
+    {
+        Interlocked.Increment(ref _listCount);
+        return Containers.Where(c => WebUI.Engine.Security.Admission.TeamScope.CanSee(c.Config.Labels)).ToList();
+    }
 
     public async IAsyncEnumerable<LogEntry> LogsAsync(string idOrName, LogOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

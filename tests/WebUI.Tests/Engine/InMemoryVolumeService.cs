@@ -46,7 +46,8 @@ public sealed class InMemoryVolumeService : IVolumeService, IVolumeUsage
     public IReadOnlyList<VolumeRecord> List(IReadOnlyDictionary<string, IReadOnlyList<string>> filters)
     {
         ThrowIfFailing();
-        return Volumes.Values.ToList();
+        // As the engine: only what the current caller's teams may see.
+        return Volumes.Values.Where(v => WebUI.Engine.Security.Admission.TeamScope.CanSee(v.Labels)).ToList();
     }
 
     public Task RemoveAsync(string name, bool force, CancellationToken cancellationToken)

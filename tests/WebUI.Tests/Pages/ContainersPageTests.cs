@@ -167,4 +167,170 @@ public sealed class ContainersPageTests : DashboardTestContext
         Assert.Empty(page.FindAll("[data-testid=bulk-stop]"));
         Assert.Empty(page.FindAll("[data-testid=bulk-remove]"));
     }
+
+    [Fact]
+    public void The_first_render_already_has_the_rows_from_one_listing()
+    {
+        Containers.Add("web", ContainerStatus.Running);
+        Containers.Add("db", ContainerStatus.Exited);
+
+        var page = Render<ContainersPage>();
+
+        // No waiting: the rows are in the first render (what the server prerenders), not loaded after it.
+        Assert.Equal(["web", "db"], Names(page));
+        Assert.Equal(1, Containers.ListCount);
+        Assert.Equal("1–2 of 2", page.Find("[data-testid=page-range]").TextContent);
+    }
+
+    [Fact]
+    public void Each_sort_header_orders_the_rows_on_the_server_and_says_so_in_aria_sort()
+    {
+        // Added newest first: bravo, alpha, charlie by creation time.
+        Containers.Add("bravo", ContainerStatus.Running, "img-c");
+        Containers.Add("alpha", ContainerStatus.Exited, "img-a");
+        Containers.Add("charlie", ContainerStatus.Created, "img-b");
+        var page = Render<ContainersPage>();
+        Assert.Equal(["bravo", "alpha", "charlie"], Names(page));
+        Assert.Equal("descending", AriaSort(page, "created"));
+        Assert.Equal("none", AriaSort(page, "name"));
+
+        var cases = new (string Column, string[] Order, string Aria)[]
+        {
+            ("name", ["alpha", "bravo", "charlie"], "ascending"),
+            ("name", ["charlie", "bravo", "alpha"], "descending"),
+            ("state", ["charlie", "alpha", "bravo"], "ascending"), // created, exited, running
+            ("image", ["alpha", "charlie", "bravo"], "ascending"),
+            ("created", ["bravo", "alpha", "charlie"], "descending"), // newest first
+            ("created", ["charlie", "alpha", "bravo"], "ascending"),
+        };
+        foreach (var (column, order, aria) in cases)
+        {
+            var listed = Containers.ListCount;
+            page.Find($"button[data-testid=sort-{column}]").Click();
+
+            Assert.Equal(order, Names(page));
+            Assert.Equal(aria, AriaSort(page, column));
+            Assert.Equal(listed + 1, Containers.ListCount);
+        }
+    }
+
+    [Fact]
+    public void Paging_shows_one_page_of_rows_and_the_next_page_has_the_next_rows()
+    {
+        for (var i = 0; i < 30; i++) Containers.Add($"c{i:D2}", ContainerStatus.Exited);
+        var page = Render<ContainersPage>();
+        page.Find("button[data-testid=sort-name]").Click();
+
+        Assert.Equal(Enumerable.Range(0, 25).Select(i => $"c{i:D2}"), Names(page));
+        Assert.Equal("1–25 of 30", page.Find("[data-testid=page-range]").TextContent);
+
+        page.Find("[data-testid=page-next]").Click();
+        Assert.Equal(Enumerable.Range(25, 5).Select(i => $"c{i:D2}"), Names(page));
+        Assert.Equal("26–30 of 30", page.Find("[data-testid=page-range]").TextContent);
+        Assert.True(page.Find("[data-testid=page-next]").HasAttribute("disabled"));
+
+        page.Find("select[data-testid=page-size]").Change("10");
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"c{i:D2}"), Names(page));
+        Assert.Equal("1–10 of 30", page.Find("[data-testid=page-range]").TextContent);
+        page.Find("[data-testid=page-next]").Click();
+        page.Find("[data-testid=page-next]").Click();
+        Assert.Equal(Enumerable.Range(20, 10).Select(i => $"c{i:D2}"), Names(page));
+
+        page.Find("[data-testid=page-previous]").Click();
+        Assert.Equal(Enumerable.Range(10, 10).Select(i => $"c{i:D2}"), Names(page));
+    }
+
+    [Fact]
+    public void A_filter_applies_to_all_rows_not_only_the_page_shown_and_starts_at_the_first_page()
+    {
+        for (var i = 0; i < 30; i++) Containers.Add($"c{i:D2}", ContainerStatus.Exited);
+        Containers.Add("zz-db", ContainerStatus.Running);
+        var page = Render<ContainersPage>();
+        page.Find("button[data-testid=sort-name]").Click();
+        page.Find("[data-testid=page-next]").Click();
+        Assert.Equal("26–31 of 31", page.Find("[data-testid=page-range]").TextContent);
+
+        page.FindAll("input").First(i => i.GetAttribute("placeholder")?.StartsWith("Filter") == true).Input("c0");
+
+        page.WaitForAssertion(() => Assert.Equal(Enumerable.Range(0, 10).Select(i => $"c{i:D2}"), Names(page)), TimeSpan.FromSeconds(3));
+        Assert.Equal("1–10 of 10", page.Find("[data-testid=page-range]").TextContent);
+    }
+
+    [Fact]
+    public void A_burst_of_container_events_reloads_the_rows_once()
+    {
+        Containers.Add("first", ContainerStatus.Running);
+        var page = Render<ContainersPage>();
+        Assert.Equal(["first"], Names(page));
+        var listed = Containers.ListCount;
+
+        for (var i = 0; i < 20; i++)
+        {
+            var c = Containers.Add($"burst{i:D2}", ContainerStatus.Created);
+            Events.Publish("container", "create", c.Id);
+        }
+
+        page.WaitForAssertion(() => Assert.Equal(21, page.FindAll("[data-testid=container-link]").Count), TimeSpan.FromSeconds(3));
+        // Longer than the reload delay again: no second reload comes after.
+        Thread.Sleep(ContainersPage.ReloadDelay * 3);
+        Assert.Equal(listed + 1, Containers.ListCount);
+    }
+
+    [Fact]
+    public void A_reload_on_an_engine_event_lists_as_the_pages_user_not_as_the_engine()
+    {
+        SignInAsViewer();
+        Containers.Add("ours", ContainerStatus.Running);
+        Containers.Add("theirs", ContainerStatus.Running, "busybox:latest", (WebUI.Engine.Security.Admission.TeamScope.Label, "other-team"));
+        IRenderedComponent<ContainersPage> page;
+        using (WebUI.Engine.Security.Admission.CallerContext.Enter(new WebUI.Engine.Security.Admission.Caller("viewer", WebUI.Engine.Security.Admission.CallerRole.Viewer, [])))
+            page = Render<ContainersPage>();
+        Assert.Equal(["ours"], Names(page));
+
+        // Published by the engine itself (no caller: it sees every team's containers).
+        var late = Containers.Add("late", ContainerStatus.Created);
+        Events.Publish("container", "create", late.Id);
+
+        page.WaitForAssertion(() => Assert.Contains("late", Names(page)), TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain("theirs", Names(page));
+        Assert.DoesNotContain("theirs", page.Markup);
+    }
+
+    private static List<string> Names(IRenderedComponent<ContainersPage> page) =>
+        [.. page.FindAll("[data-testid=container-link]").Select(e => e.TextContent)];
+
+    private static string? AriaSort(IRenderedComponent<ContainersPage> page, string column) =>
+        page.Find($"button[data-testid=sort-{column}]").ParentElement?.GetAttribute("aria-sort");
+
+    [Fact]
+    public async Task The_circuit_shows_the_prerendered_rows_without_listing_again_unless_a_container_changed()
+    {
+        var state = PersistentState;
+        Containers.Add("web", ContainerStatus.Running);
+        Render<ContainersPage>(); // the prerender
+        state.TriggerOnPersisting();
+        await DisposeComponentsAsync();
+        var listed = Containers.ListCount;
+
+        var circuit = Render<ContainersPage>();
+
+        Assert.Equal(["web"], Names(circuit));
+        Assert.Equal(listed, Containers.ListCount);
+    }
+
+    [Fact]
+    public async Task The_circuit_lists_again_when_a_container_changed_after_the_prerender()
+    {
+        var state = PersistentState;
+        Containers.Add("web", ContainerStatus.Running);
+        Render<ContainersPage>(); // the prerender
+        state.TriggerOnPersisting();
+        await DisposeComponentsAsync();
+        var late = Containers.Add("late", ContainerStatus.Created);
+        Events.Publish("container", "create", late.Id);
+
+        var circuit = Render<ContainersPage>();
+
+        Assert.Equal(["web", "late"], Names(circuit));
+    }
 }

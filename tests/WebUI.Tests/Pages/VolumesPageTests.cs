@@ -104,6 +104,25 @@ public sealed class VolumesPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void A_refresh_on_an_engine_event_lists_as_the_pages_user_not_as_the_engine()
+    {
+        SignInAsViewer();
+        Volumes.Add("ours");
+        Volumes.Add("theirs", (WebUI.Engine.Security.Admission.TeamScope.Label, "other-team"));
+        IRenderedComponent<VolumesPage> page;
+        using (WebUI.Engine.Security.Admission.CallerContext.Enter(new WebUI.Engine.Security.Admission.Caller("viewer", WebUI.Engine.Security.Admission.CallerRole.Viewer, [])))
+            page = Render<VolumesPage>();
+        Assert.Equal(["ours"], page.FindAll("[data-testid=volume-name]").Select(e => e.TextContent));
+
+        // Published by the engine itself (no caller: it sees every team's volumes).
+        Volumes.Add("late");
+        Events.Publish("volume", "create", "late");
+
+        page.WaitForAssertion(() => Assert.Contains("late", page.FindAll("[data-testid=volume-name]").Select(e => e.TextContent)));
+        Assert.DoesNotContain("theirs", page.Markup);
+    }
+
+    [Fact]
     public void The_list_follows_volume_events()
     {
         var page = Render<VolumesPage>();

@@ -13,6 +13,7 @@ public abstract class LiveListPage<TRow> : ComponentBase, IDisposable
 
     [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
+    [Inject] public required WebUI.Identity.IUserAccess Access { get; set; }
 
     /// <summary>Cancelled when the page goes away: for the changes it starts.</summary>
     protected CancellationTokenSource Lifetime { get; } = new();
@@ -30,8 +31,27 @@ public abstract class LiveListPage<TRow> : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
-        _subscription = OnChange(() => _ = InvokeAsync(() => { Refresh(); StateHasChanged(); }));
+        _subscription = OnChange(() => _ = RefreshForEventAsync());
         Refresh();
+    }
+
+    /// <summary>
+    /// Called on the publishing thread under the publisher's caller (the engine itself sees every team's): the list is
+    /// read again as this page's user.
+    /// </summary>
+    private async Task RefreshForEventAsync()
+    {
+        try
+        {
+            var caller = await Access.CallerAsync(Lifetime.Token);
+            await InvokeAsync(() =>
+            {
+                using (WebUI.Engine.Security.Admission.CallerContext.Enter(caller)) Refresh();
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException) { }
+        catch (ObjectDisposedException) { }
     }
 
     protected void Refresh()

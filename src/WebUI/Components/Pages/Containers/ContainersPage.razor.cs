@@ -1,76 +1,219 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using WebUI.Components.Shared;
+using WebUI.Engine.Security.Admission;
+using WebUI.Identity;
 using WebUI.Services;
 
 namespace WebUI.Components.Pages.Containers;
 
-/// <summary>The containers table: server-side paged, sorted and filtered, kept current by engine events; bulk actions on the selection.</summary>
+/// <summary>
+/// The containers table: paged, sorted and filtered on the server (one in-memory listing of the engine per query, one
+/// page of rows rendered), kept current by engine events; bulk actions on the selection. The prerender lists the first
+/// page, so the HTML already shows it, and hands it to the circuit (<see cref="ApplicationState"/>): the circuit's first render
+/// shows the same rows without listing again, unless a container changed in between.
+/// </summary>
 public partial class ContainersPage : IDisposable
 {
-    private readonly CancellationTokenSource _cts = new();
-    private MudTable<ContainerRow>? _table;
-    private HashSet<ContainerRow> _selected = [];
-    private IDisposable? _subscription;
     private static readonly string[] States = ["running", "created", "exited", "paused", "restarting", "dead"];
+    private static readonly int[] PageSizes = [10, 25, 50, 100];
+
+    /// <summary>How long a reload waits for more events of the same burst (a bulk stop, a compose up): one reload for them all.</summary>
+    public static readonly TimeSpan ReloadDelay = TimeSpan.FromMilliseconds(100);
+
+    private readonly CancellationTokenSource _cts = new();
+    private HashSet<string> _selected = new(StringComparer.Ordinal);
+    private PagedResult<ContainerRow> _page = new([], 0);
+    private IDisposable? _subscription;
     private string? _search;
     private string? _state;
+    private string _sortBy = "created";
+    private bool _descending = true;
+    private int _pageIndex;
+    private int _pageSize = 25;
+    private long _version;
     private string? _error;
-    private bool _loading = true;
     private bool _busy;
+    private int _reloadQueued;
+    private int _live;
+    private int _changedBeforeLive;
 
     [Inject] public required ContainersView View { get; set; }
+    [Inject] public required IUserAccess Access { get; set; }
+    [Inject] public required TimeProvider Time { get; set; }
     [Inject] public required IDialogService Dialogs { get; set; }
     [Inject] public required ISnackbar Snackbar { get; set; }
     [Inject] public required NavigationManager Navigation { get; set; }
 
-    protected override void OnInitialized() =>
-        _subscription = View.OnChange(id => _ = InvokeAsync(ReloadAsync));
+    /// <summary>Carries the prerendered page to the circuit (written when the prerender ends, taken once by the circuit).</summary>
+    [Inject] public required PersistentComponentState ApplicationState { get; set; }
 
-    private Task<TableData<ContainerRow>> ServerDataAsync(TableState state, CancellationToken cancellationToken)
+    private const string StateKey = "containers-page";
+    private PersistingComponentStateSubscription _persisting;
+
+    protected override void OnInitialized()
+    {
+        // Subscribed before the listing is dated, so no change falls between the two.
+        _subscription = View.OnChange(_ => QueueReload());
+        _persisting = ApplicationState.RegisterOnPersisting(() =>
+        {
+            ApplicationState.PersistAsJson(StateKey, new ContainersPageState(_search, _state, _sortBy, _descending, _pageIndex, _pageSize, _page, _version));
+            return Task.CompletedTask;
+        });
+        if (ApplicationState.TryTakeFromJson<ContainersPageState>(StateKey, out var restored) && restored is not null && restored.Version == View.ChangeVersion)
+        {
+            (_search, _state, _sortBy, _descending, _pageIndex, _pageSize, _page, _version) = restored;
+            return;
+        }
+        Load();
+    }
+
+    /// <summary>
+    /// Only the interactive render follows the engine (after-render never runs while prerendering, which has no circuit
+    /// to push to): a change seen before it is reloaded once here.
+    /// </summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (!firstRender) return;
+        Volatile.Write(ref _live, 1);
+        if (Volatile.Read(ref _changedBeforeLive) == 1 || _version != View.ChangeVersion) QueueReload();
+    }
+
+    private int LastPage => Math.Max(0, (_page.TotalCount - 1) / _pageSize);
+
+    private bool AllSelected => _page.Items.Count > 0 && _page.Items.All(r => _selected.Contains(r.Id));
+
+    /// <summary>Queries the current page; a page past the end (rows went away) moves to the last one. Runs as the page's caller.</summary>
+    private void Load()
     {
         try
         {
-            var page = View.Query(new PageRequest
+            _version = View.ChangeVersion;
+            _page = Query();
+            if (_pageIndex > 0 && _page.Items.Count == 0 && _page.TotalCount > 0)
             {
-                Search = _search,
-                SortBy = state.SortLabel,
-                Descending = state.SortDirection == SortDirection.Descending,
-                Page = state.Page,
-                PageSize = state.PageSize,
-            }, _state);
+                _pageIndex = LastPage;
+                _page = Query();
+            }
             _error = null;
-            // Rows are rebuilt on every load: keep the selection by id.
-            var selectedIds = _selected.Select(r => r.Id).ToHashSet();
-            _selected = page.Items.Where(r => selectedIds.Contains(r.Id)).ToHashSet();
-            return Task.FromResult(new TableData<ContainerRow> { Items = page.Items, TotalItems = page.TotalCount });
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             _error = "Could not list containers: " + UserMessages.For(e);
-            // The error is shown outside the table, which re-renders only itself.
-            _ = InvokeAsync(StateHasChanged);
-            return Task.FromResult(new TableData<ContainerRow> { Items = [], TotalItems = 0 });
+            _page = new([], 0);
         }
-        finally
-        {
-            _loading = false;
-        }
+        // The selection is by id and keeps only rows still shown.
+        _selected = _page.Items.Where(r => _selected.Contains(r.Id)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
     }
 
-    private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
-
-    private async Task SearchAsync(string? text)
+    private PagedResult<ContainerRow> Query() => View.Query(new PageRequest
     {
-        _search = text;
-        await ReloadAsync();
+        Search = _search,
+        SortBy = _sortBy,
+        Descending = _descending,
+        Page = _pageIndex,
+        PageSize = _pageSize,
+    }, _state);
+
+    /// <summary>
+    /// Called on the publishing thread, under the publisher's caller: the reload waits <see cref="ReloadDelay"/> so a
+    /// burst of events gives one reload (one more is queued at most while it runs), and lists as this page's user, not
+    /// as whoever caused the event (the engine itself sees every team's containers).
+    /// </summary>
+    private void QueueReload()
+    {
+        if (Volatile.Read(ref _live) == 0)
+        {
+            Volatile.Write(ref _changedBeforeLive, 1);
+            return;
+        }
+        if (Interlocked.Exchange(ref _reloadQueued, 1) == 1) return;
+        _ = ReloadSoonAsync(_cts.Token);
     }
 
-    private async Task StateAsync(string? state)
+    private async Task ReloadSoonAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(ReloadDelay, Time, cancellationToken);
+            var caller = await Access.CallerAsync(cancellationToken);
+            Volatile.Write(ref _reloadQueued, 0);
+            await InvokeAsync(() =>
+            {
+                using (CallerContext.Enter(caller)) Load();
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException) { }
+        catch (ObjectDisposedException) { }
+    }
+
+    private Task SearchAsync(string? text)
+    {
+        _search = string.IsNullOrWhiteSpace(text) ? null : text;
+        _pageIndex = 0;
+        Load();
+        return Task.CompletedTask;
+    }
+
+    private Task StateAsync(string? state)
     {
         _state = state;
-        await ReloadAsync();
+        _pageIndex = 0;
+        Load();
+        return Task.CompletedTask;
     }
+
+    /// <summary>A new column sorts ascending (created: newest first); the same column again turns the order round.</summary>
+    private Task SortAsync(string key)
+    {
+        if (_sortBy == key) _descending = !_descending;
+        else (_sortBy, _descending) = (key, key == "created");
+        _pageIndex = 0;
+        Load();
+        return Task.CompletedTask;
+    }
+
+    private Task GoToAsync(int pageIndex)
+    {
+        _pageIndex = Math.Clamp(pageIndex, 0, LastPage);
+        Load();
+        return Task.CompletedTask;
+    }
+
+    private Task PageSizeAsync(ChangeEventArgs e)
+    {
+        if (!int.TryParse(e.Value?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) || !PageSizes.Contains(size))
+            return Task.CompletedTask;
+        _pageSize = size;
+        _pageIndex = 0;
+        Load();
+        return Task.CompletedTask;
+    }
+
+    private void Select(string id, ChangeEventArgs e)
+    {
+        if (e.Value is true) _selected.Add(id);
+        else _selected.Remove(id);
+    }
+
+    private void SelectAll(ChangeEventArgs e)
+    {
+        if (e.Value is true) _selected.UnionWith(_page.Items.Select(r => r.Id));
+        else _selected.Clear();
+    }
+
+    private string RangeText() => _page.TotalCount == 0
+        ? "0 of 0"
+        : string.Create(CultureInfo.InvariantCulture, $"{_pageIndex * _pageSize + 1}–{_pageIndex * _pageSize + _page.Items.Count} of {_page.TotalCount}");
+
+    private string SortMark(string key) => _sortBy != key ? "" : _descending ? "↓" : "↑";
+
+    private string AriaSort(string key) => _sortBy != key ? "none" : _descending ? "descending" : "ascending";
+
+    private static string StateChip(string state) =>
+        $"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{StateColors.For(state).ToString().ToLowerInvariant()}";
 
     private static string PortText(WebUI.Engine.Networks.PortMapping p) =>
         $"{(p.HostIP is "" or "0.0.0.0" ? "" : p.HostIP + ":")}{p.HostPort}→{p.ContainerPort}/{p.Protocol}";
@@ -85,7 +228,7 @@ public partial class ContainersPage : IDisposable
 
     private async Task ApplyAsync(ContainerAction action)
     {
-        var rows = _selected.ToList();
+        var rows = _page.Items.Where(r => _selected.Contains(r.Id)).ToList();
         if (rows.Count == 0) return;
         var names = string.Join(", ", rows.Select(r => r.Name));
         var force = false;
@@ -113,12 +256,13 @@ public partial class ContainersPage : IDisposable
         {
             _busy = false;
         }
-        await ReloadAsync();
+        Load();
     }
 
     public void Dispose()
     {
         _subscription?.Dispose();
+        _persisting.Dispose();
         _cts.Cancel();
         _cts.Dispose();
     }
