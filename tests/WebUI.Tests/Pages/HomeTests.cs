@@ -66,6 +66,24 @@ public sealed class HomeTests : DashboardTestContext
     }
 
     [Fact]
+    public void The_feed_and_the_counts_are_the_pages_users_not_the_engines()
+    {
+        SignInAsViewer();
+        var page = Render<Home>();
+        page.WaitForAssertion(() => page.Find("[data-testid=no-events]"));
+
+        // Published by the engine itself (no caller: it sees every team's): another team's volume and its event, then a shared one.
+        Volumes.Add("theirs", (WebUI.Engine.Security.Admission.TeamScope.Label, "other-team"));
+        Events.Publish("volume", "create", "theirs", (WebUI.Engine.Security.Admission.TeamScope.Label, "other-team"));
+        Volumes.Add("shared");
+        Events.Publish("volume", "create", "shared");
+
+        page.WaitForAssertion(() => Assert.Contains("shared", page.Find("[data-testid=events]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=volume-count]").TextContent));
+        Assert.DoesNotContain("theirs", page.Find("[data-testid=events]").TextContent);
+    }
+
+    [Fact]
     public async Task Leaving_the_page_ends_its_subscription()
     {
         // The server-wide container change count (one subscription for the server's lifetime) is not the page's.

@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Components;
 using WebUI.Components.Shared;
 using WebUI.Engine.Events;
+using WebUI.Engine.Security.Admission;
+using WebUI.Identity;
 using WebUI.Services;
 
 namespace WebUI.Components.Pages;
 
-/// <summary>The home dashboard: counts and disk use, refreshed on every engine event, and the live event feed.</summary>
+/// <summary>
+/// The home dashboard: counts and disk use, refreshed on every engine event, and the live event feed. Both are read as
+/// the page's user (the engine's own events carry no caller, and the engine then sees every team's): counts through the
+/// engine's team filter, events through <see cref="TeamScope.CanSeeEvent"/>, as GET /events does.
+/// </summary>
 public partial class Home : IDisposable
 {
     private const int MaxEvents = 50;
@@ -17,10 +23,11 @@ public partial class Home : IDisposable
     private IDisposable? _subscription;
 
     [Inject] public required DashboardView View { get; set; }
+    [Inject] public required IUserAccess Access { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
-        _subscription = View.OnChange(() => _ = InvokeAsync(RefreshAsync));
+        _subscription = View.OnChange(() => _ = RefreshForEventAsync());
         _ = FollowEventsAsync(_cts.Token);
         await RefreshAsync();
     }
@@ -39,12 +46,29 @@ public partial class Home : IDisposable
         StateHasChanged();
     }
 
+    /// <summary>Called on the publishing thread under the publisher's caller: the counts are read again as this page's user.</summary>
+    private async Task RefreshForEventAsync()
+    {
+        try
+        {
+            var caller = await Access.CallerAsync(_cts.Token);
+            await InvokeAsync(async () =>
+            {
+                using (CallerContext.Enter(caller)) await RefreshAsync();
+            });
+        }
+        catch (OperationCanceledException) { }
+        catch (ObjectDisposedException) { }
+    }
+
     private async Task FollowEventsAsync(CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var e in View.EventsAsync(cancellationToken))
             {
+                // Asked per event (answered from the session cache): a changed role or team applies to the next one.
+                if (!TeamScope.CanSeeEvent(await Access.CallerAsync(cancellationToken), e.Attributes)) continue;
                 await InvokeAsync(() =>
                 {
                     _events.Insert(0, e);
