@@ -104,27 +104,26 @@ internal sealed partial class ContainerService(
             ResolvConfPath = Paths.ResolvConfFile(id),
             MountPoints = mountPoints,
         };
-        Task snapshot = Task.CompletedTask;
+        Task snapshot = Task.CompletedTask, recorded = Task.CompletedTask;
         try
         {
             Directory.CreateDirectory(Paths.RootfsDir(id));
-            // The writable layer and the network sandbox are independent, and each commits its own index (an fsync
-            // pair): they are made side by side. Both have ended before the record is written or a failure cleans up.
+            // The writable layer, the network sandbox and the container record are independent, and each commits its
+            // own file (an fsync pair): all three are written in one round, side by side. A crash between them leaves
+            // a record without its layer or sandbox, which RestoreAsync makes again, or a layer or sandbox without a
+            // record, which it removes. The container becomes visible only once all three have ended.
             snapshot = Task.Run(() => snapshots.PrepareAsync(id, image.TopChainId, cancellationToken), CancellationToken.None);
-            var sandbox = networks.ConfigureContainerAsync(new Networks.ContainerNetworkRequest
-            {
-                ContainerId = id, Name = fullName, Hostname = config.Hostname, Domainname = config.Domainname,
-                NetworkMode = host.NetworkMode, EndpointsConfig = Networks.NetworkingConfigReader.Read(request.NetworkingConfig),
-                PortBindings = host.PortBindings, ExposedPorts = [.. (config.ExposedPorts ?? []).Keys], PublishAllPorts = host.PublishAllPorts,
-                Dns = host.Dns ?? [], DnsSearch = host.DnsSearch ?? [], DnsOptions = host.DnsOptions ?? [], ExtraHosts = host.ExtraHosts ?? [],
-            }, cancellationToken);
-            await Task.WhenAll(snapshot, sandbox);
-            WriteEtcFiles(record);
-            store.Add(record);
+            recorded = Task.Run(() => { WriteEtcFiles(record); store.Save(record); }, CancellationToken.None);
+            var sandbox = networks.ConfigureContainerAsync(NetworkRequest(record, Networks.NetworkingConfigReader.Read(request.NetworkingConfig)), cancellationToken);
+            await Task.WhenAll(snapshot, sandbox, recorded);
+            store.Remember(record);
         }
         catch
         {
-            try { await snapshot; } catch (Exception e) when (e is EngineException or IOException or OperationCanceledException) { }
+            try { await Task.WhenAll(snapshot, recorded); } catch (Exception e) when (e is EngineException or IOException or UnauthorizedAccessException or OperationCanceledException) { }
+            // The record goes first and durably: a crash during this clean-up must not bring back a container whose
+            // create was answered with an error.
+            store.Delete(id);
             await networks.RemoveContainerAsync(id, CancellationToken.None);
             store.ReleaseName(fullName, id);
             await snapshots.RemoveAsync(id, CancellationToken.None);
@@ -210,7 +209,7 @@ internal sealed partial class ContainerService(
             await Task.WhenAll(pending.Select(a => a.ConnectAsync(Paths.AttachSocket(id), cancellationToken)));
 
             live.Exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            await StartAndRecordAsync(record, pid, cancellationToken);
+            await StartAndRecordAsync(record, live, pid, cancellationToken);
             Publish(record, "start");
             LogStarted(logger, id, pid);
             StartHealthMonitor(record, live);
@@ -239,11 +238,13 @@ internal sealed partial class ContainerService(
     }
 
     /// <summary>
-    /// The start (runc's exec fifo, or `runc start`) and the durable "running" record side by side: each takes
-    /// milliseconds and neither needs the other (the exit handler waits for the container's lock, so it sees the record
-    /// only once both are done). If the start fails, the record is put back as it was before the caller records the failure.
+    /// The start (runc's exec fifo, or `runc start`) and the "running" record's write (atomic, fsynced) side by side.
+    /// The answer does not wait for the write: the record is a cache of the runtime's state, which is the truth after a
+    /// crash (RestoreAsync adopts a run that runc knows and the record does not). The exit handler and the removal wait
+    /// for it (<see cref="LiveContainer.RecordWrite"/>), so it never lands after them. If the start fails, the record is
+    /// put back as it was before the caller records the failure.
     /// </summary>
-    private async Task StartAndRecordAsync(ContainerRecord record, int pid, CancellationToken cancellationToken)
+    private async Task StartAndRecordAsync(ContainerRecord record, LiveContainer live, int pid, CancellationToken cancellationToken)
     {
         var before = (record.State, record.ManuallyStopped);
         record.ManuallyStopped = false;
@@ -263,7 +264,8 @@ internal sealed partial class ContainerService(
             (record.State, record.ManuallyStopped) = before;
             throw;
         }
-        await saved;
+        _ = saved.ContinueWith(t => LogRecordWriteFailed(logger, record.Id, t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        live.RecordWrite = saved;
     }
 
     public async Task StopAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
@@ -371,6 +373,8 @@ internal sealed partial class ContainerService(
     private async Task RemoveLockedAsync(ContainerRecord record, LiveContainer live, bool removeVolumes)
     {
         var id = record.Id;
+        // A start's record write still under way would bring the record back after its deletion.
+        await live.RecordWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         // What another container or command could meet goes before the answer: the network sandbox (addresses, ports),
         // the rootfs mount, volumes, the snapshot's index entry, the record. What only takes disk space (runc's state
         // and cgroup, conmon's files, the writable layer's and the container directory's files) goes after the waiters

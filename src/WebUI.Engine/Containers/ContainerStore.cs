@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Runtime;
@@ -15,6 +16,7 @@ internal sealed class ContainerStore(RuntimePaths paths)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ContainerRecord> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<ContainerRecord, Lock> _writeGates = new();
 
     /// <summary>Reads every record; a directory without a readable record (a create that crashed) is reported, not loaded.</summary>
     public IReadOnlyList<string> Load()
@@ -61,14 +63,23 @@ internal sealed class ContainerStore(RuntimePaths paths)
             if (_names.TryGetValue(name, out var owner) && owner == id) _names.Remove(name);
     }
 
-    public void Add(ContainerRecord record)
+    /// <summary>Makes a record whose file is written (<see cref="Save"/>) visible to lookups.</summary>
+    public void Remember(ContainerRecord record)
     {
-        Save(record);
         lock (_gate) _byId[record.Id] = record;
     }
 
-    /// <summary>Persists the record: temp file, fsync, rename, fsync of the directory.</summary>
-    public void Save(ContainerRecord record) => AtomicFile.WriteJson(paths.RecordFile(record.Id), record, Json);
+    /// <summary>Removes the record file durably (a create that failed); a missing one is not an error.</summary>
+    public void Delete(string id) => AtomicFile.Delete(paths.RecordFile(id));
+
+    /// <summary>
+    /// Persists the record: temp file, fsync, rename, fsync of the directory. Writes of one record are serialized (a
+    /// start's write runs beside its answer), so the last to start is the last on disk, with the newest state.
+    /// </summary>
+    public void Save(ContainerRecord record)
+    {
+        lock (_writeGates.GetValue(record, _ => new Lock())) AtomicFile.WriteJson(paths.RecordFile(record.Id), record, Json);
+    }
 
     public void Remove(ContainerRecord record)
     {
