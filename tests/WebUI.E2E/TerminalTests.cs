@@ -34,8 +34,9 @@ public sealed class TerminalTests(DashboardFixture fixture)
             await Assertions.Expect(page.Locator("[data-testid=terminal] .xterm-cursor-blink")).ToHaveCountAsync(0);
 
             // A 100 KB paste (1024 lines of 99 letters), as the browser delivers one (a paste event with the clipboard's
-            // text), arrives whole: wc -c counts every byte.
-            await page.Keyboard.TypeAsync("stty -echo; wc -c; stty echo\r");
+            // text), arrives whole and in order (its chunks are sent without waiting for each other): wc -c counts every
+            // byte, sha256sum of the copy tee kept is the paste's own (lines differ by their first letter).
+            await page.Keyboard.TypeAsync("stty -echo; tee /tmp/paste | wc -c; stty echo\r");
             var line = new string('x', 99);
             var paste = string.Concat(Enumerable.Range(0, 1024).Select(i => (char)('a' + i % 26) + line[1..] + "\n"));
             Assert.Equal(102_400, paste.Length);
@@ -44,6 +45,9 @@ public sealed class TerminalTests(DashboardFixture fixture)
                 "textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }", paste);
             await page.Keyboard.PressAsync("Control+d");
             await Assertions.Expect(page.Locator(Rows)).ToContainTextAsync("102400", new() { Timeout = 30_000 });
+            await page.Keyboard.TypeAsync("sha256sum /tmp/paste\r");
+            await Assertions.Expect(page.Locator(Rows)).ToContainTextAsync(
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(paste))));
 
             // A burst: 600 pastes in one go, each sent at once without waiting for the one before (all in flight
             // together), arrive whole and in order: the file the shell wrote has the checksum of the lines in order.

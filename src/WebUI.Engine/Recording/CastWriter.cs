@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 
 namespace WebUI.Engine.Recording;
 
@@ -8,6 +9,10 @@ namespace WebUI.Engine.Recording;
 /// Writes one asciicast v2 recording as the session runs: a header line, then one JSON array per event
 /// ([seconds, "o"|"i"|"r", data]). Bytes are decoded per direction, so a UTF-8 sequence split across reads stays whole.
 /// Stops at the size limit (the sidecar says truncated); the sidecar is rewritten at the end with the exit code.
+/// Events are stamped and decoded when they happen and queued; one background writer appends and flushes them in order
+/// (a flush per batch). The returned task completes once the event is in the file: a caller that needs that (a replay of
+/// a running session, tests) awaits it; the stdio path (<see cref="RecordingAttachment"/>) does not, so the file never
+/// sits between a keystroke and its echo.
 /// </summary>
 internal sealed class CastWriter : IAsyncDisposable
 {
@@ -18,8 +23,12 @@ internal sealed class CastWriter : IAsyncDisposable
     private readonly Decoder _output = Encoding.UTF8.GetDecoder();
     private readonly Decoder _input = Encoding.UTF8.GetDecoder();
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Channel<(string? Line, TaskCompletionSource Written)> _lines =
+        Channel.CreateUnbounded<(string?, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
     private RecordingInfo _info;
     private bool _closed;
+    private bool _failed;
 
     public CastWriter(RecordingStore store, RecordingInfo info, int width, int height, long maxBytes)
     {
@@ -41,6 +50,7 @@ internal sealed class CastWriter : IAsyncDisposable
         _file.Write(bytes);
         _file.Flush();
         store.WriteInfo(_info with { Size = _file.Length });
+        _writer = Task.Run(WriteQueuedAsync);
     }
 
     public Task OutputAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken) => WriteAsync("o", Decode(_output, data), cancellationToken);
@@ -52,6 +62,7 @@ internal sealed class CastWriter : IAsyncDisposable
     /// <summary>Records the process's end; output still in flight is recorded until the attachment is disposed.</summary>
     public async Task ExitedAsync(int exitCode)
     {
+        await DrainAsync();
         await _gate.WaitAsync(CancellationToken.None);
         try
         {
@@ -64,12 +75,14 @@ internal sealed class CastWriter : IAsyncDisposable
     /// <summary>Closes the file and writes the sidecar's final size.</summary>
     private async Task CloseAsync()
     {
+        _lines.Writer.TryComplete();
+        await _writer;
         await _gate.WaitAsync(CancellationToken.None);
         try
         {
             if (_closed) return;
             _closed = true;
-            await _file.FlushAsync(CancellationToken.None);
+            if (!_failed) await _file.FlushAsync(CancellationToken.None);
             _info = _info with { Ended = _info.Ended ?? DateTimeOffset.UtcNow, Size = _file.Length };
             await _file.DisposeAsync();
             _store.WriteInfo(_info);
@@ -84,26 +97,61 @@ internal sealed class CastWriter : IAsyncDisposable
         return new string(chars, 0, n);
     }
 
-    private async Task WriteAsync(string code, string data, CancellationToken cancellationToken)
+    private Task WriteAsync(string code, string data, CancellationToken cancellationToken)
     {
-        if (data.Length == 0) return;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (data.Length == 0) return Task.CompletedTask;
+        // Stamped now, written by WriteQueuedAsync; after the close nothing more is taken (TryWrite fails).
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var line = JsonSerializer.Serialize<object[]>([Math.Round(_clock.Elapsed.TotalSeconds, 6), code, data]) + "\n";
-        var bytes = Encoding.UTF8.GetBytes(line);
-        await _gate.WaitAsync(cancellationToken);
-        try
+        if (!_lines.Writer.TryWrite((line, written))) written.SetResult();
+        return written.Task;
+    }
+
+    /// <summary>The one writer of the file's events: each batch queued so far is appended, then flushed.</summary>
+    private async Task WriteQueuedAsync()
+    {
+        while (await _lines.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            if (_closed || _info.Truncated) return;
-            if (_file.Length + bytes.Length > _maxBytes)
+            var batch = new List<TaskCompletionSource>();
+            await _gate.WaitAsync(CancellationToken.None);
+            try
             {
-                _info = _info with { Truncated = true, Size = _file.Length };
-                _store.WriteInfo(_info);
-                return;
+                while (_lines.Reader.TryRead(out var e))
+                {
+                    batch.Add(e.Written);
+                    if (e.Line is not null) Append(e.Line);
+                }
+                if (!_closed && !_failed) await _file.FlushAsync(CancellationToken.None);
             }
-            await _file.WriteAsync(bytes, cancellationToken);
-            // Flushed per event: a replay of a running session sees everything so far.
-            await _file.FlushAsync(cancellationToken);
+            catch (Exception e) when (e is IOException or ObjectDisposedException) { _failed = true; } // a full disk ends the recording, never the exec
+            finally
+            {
+                _gate.Release();
+                foreach (var w in batch) w.TrySetResult();
+            }
         }
-        finally { _gate.Release(); }
+    }
+
+    private void Append(string line)
+    {
+        if (_closed || _failed || _info.Truncated) return;
+        var bytes = Encoding.UTF8.GetBytes(line);
+        if (_file.Length + bytes.Length > _maxBytes)
+        {
+            _info = _info with { Truncated = true, Size = _file.Length };
+            _store.WriteInfo(_info);
+            return;
+        }
+        _file.Write(bytes);
+    }
+
+    /// <summary>Waits until everything queued before this call is in the file (an empty entry through the same queue).</summary>
+    private Task DrainAsync()
+    {
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_lines.Writer.TryWrite((null, written))) written.SetResult();
+        return written.Task;
     }
 
     public async ValueTask DisposeAsync() => await CloseAsync();

@@ -56,6 +56,32 @@ public sealed class RecordingFilesTests : IDisposable
     }
 
     [Fact]
+    public async Task Events_queued_without_waiting_land_in_the_file_whole_and_in_order_and_an_awaited_one_is_there_at_once()
+    {
+        // The stdio path does not await the recording (it must not sit between a keystroke and its echo): a burst of
+        // unawaited events is still written whole and in order, and an awaited event is in the file when its task ends.
+        var id = new string('f', 64);
+        await using (var writer = new CastWriter(_store, Info(id, DateTimeOffset.UtcNow), 80, 24, 1 << 20))
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                _ = writer.InputAsync(Encoding.UTF8.GetBytes($"k{i};"), CancellationToken.None);
+                _ = writer.OutputAsync(Encoding.UTF8.GetBytes($"e{i};"), CancellationToken.None);
+            }
+            await writer.OutputAsync("end"u8.ToArray(), CancellationToken.None);
+            var sofar = (await _store.ReadAsync(ContainerId, id, CancellationToken.None)).TrimEnd('\n').Split('\n');
+            Assert.Equal("end", JsonSerializer.Deserialize<JsonElement[]>(sofar[^1])![2].GetString());
+            for (var i = 0; i < 100; i++) _ = writer.OutputAsync(Encoding.UTF8.GetBytes($"t{i};"), CancellationToken.None);
+        }
+        var events = (await _store.ReadAsync(ContainerId, id, CancellationToken.None)).TrimEnd('\n').Split('\n')[1..]
+            .Select(l => JsonSerializer.Deserialize<JsonElement[]>(l)!).ToList();
+        string[] expected = [.. Enumerable.Range(0, 500).SelectMany(i => new[] { $"i:k{i};", $"o:e{i};" }), "o:end", .. Enumerable.Range(0, 100).Select(i => $"o:t{i};")];
+        Assert.Equal(expected, events.Select(ev => ev[1].GetString() + ":" + ev[2].GetString()));
+        Assert.True(events.Zip(events.Skip(1)).All(p => p.First[0].GetDouble() <= p.Second[0].GetDouble()));
+        Assert.Equal(new FileInfo(_store.CastPath(ContainerId, id)).Length, Assert.Single(_store.List(ContainerId)).Size);
+    }
+
+    [Fact]
     public async Task A_recording_stops_at_its_size_limit_and_says_truncated()
     {
         var id = new string('b', 64);
