@@ -20,7 +20,6 @@ internal sealed partial class ContainerService
         {
             Live(record.Id);
             if (record.State.Running) await ReconcileAsync(record, cancellationToken);
-            else if (runtime.HasState(record.Id)) await AdoptUnrecordedRunAsync(record, cancellationToken);
             else UnmountRootfs(record.Id);
         }
         exitWatcher.Start(OnExitFile, () => store.All().Where(c => c.State.Running).Select(c => c.Id));
@@ -54,33 +53,6 @@ internal sealed partial class ContainerService
         await HandleExitAsync(record.Id, fallbackCode: 255, error: "container exited while its monitor was not running");
     }
 
-    /// <summary>
-    /// A record that is not "running" while runc keeps state for the container: a start answered before its "running"
-    /// record was durable (runc made the container after the record's last run), which is adopted and reconciled like
-    /// any run; otherwise a start cut short before its answer, or an exit handled before its runc delete ended, whose
-    /// leftovers go.
-    /// </summary>
-    private async Task AdoptUnrecordedRunAsync(ContainerRecord record, CancellationToken cancellationToken)
-    {
-        var state = await runtime.StateAsync(record.Id, cancellationToken);
-        if (state is { Status: "running" or "paused" or "stopped" } && state.Created > record.State.StartedAt && state.Created > record.State.FinishedAt)
-        {
-            LogUnrecordedRun(logger, record.Id, state.Status);
-            var paused = state.Status == "paused";
-            record.ManuallyStopped = false;
-            record.State = record.State with
-            {
-                Status = paused ? ContainerStatus.Paused : ContainerStatus.Running, Running = true, Paused = paused, Restarting = false,
-                Dead = false, Pid = state.Pid, ExitCode = 0, Error = "", OOMKilled = false, StartedAt = state.Created,
-            };
-            store.Save(record);
-            await ReconcileAsync(record, cancellationToken);
-            return;
-        }
-        await runtime.DeleteAsync(record.Id, force: true, CancellationToken.None);
-        UnmountRootfs(record.Id);
-    }
-
     private void OnExitFile(string id) => _ = Task.Run(async () =>
     {
         try { await HandleExitAsync(id); }
@@ -96,8 +68,6 @@ internal sealed partial class ContainerService
         try
         {
             if (!record.State.Running || live.Removed) return;
-            // The start's record write lands before this exit's, never after it.
-            await live.RecordWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             var code = runtime.ReadExitCode(id) ?? fallbackCode;
             if (code is null) return;
             StopHealthMonitor(live);

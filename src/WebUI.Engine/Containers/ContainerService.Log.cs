@@ -40,12 +40,6 @@ internal sealed partial class ContainerService
     [LoggerMessage(Level = LogLevel.Error, Message = "Repairing container {Id} after a crash failed; its start will report what is missing")]
     private static partial void LogRepairFailed(ILogger logger, string id, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Container {Id} is {Status} in runc but its record was not (a crash before the start's record write): adopting the run")]
-    private static partial void LogUnrecordedRun(ILogger logger, string id, string status);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Writing the running record of container {Id} failed; the runtime's state stays the truth")]
-    private static partial void LogRecordWriteFailed(ILogger logger, string id, Exception exception);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling the exit of container {Id} failed")]
     private static partial void LogExitHandlingFailed(ILogger logger, string id, Exception e);
 

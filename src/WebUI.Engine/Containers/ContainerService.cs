@@ -209,7 +209,7 @@ internal sealed partial class ContainerService(
             await Task.WhenAll(pending.Select(a => a.ConnectAsync(Paths.AttachSocket(id), cancellationToken)));
 
             live.Exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            await StartAndRecordAsync(record, live, pid, cancellationToken);
+            await StartAndRecordAsync(record, pid, cancellationToken);
             Publish(record, "start");
             LogStarted(logger, id, pid);
             StartHealthMonitor(record, live);
@@ -238,13 +238,11 @@ internal sealed partial class ContainerService(
     }
 
     /// <summary>
-    /// The start (runc's exec fifo, or `runc start`) and the "running" record's write (atomic, fsynced) side by side.
-    /// The answer does not wait for the write: the record is a cache of the runtime's state, which is the truth after a
-    /// crash (RestoreAsync adopts a run that runc knows and the record does not). The exit handler and the removal wait
-    /// for it (<see cref="LiveContainer.RecordWrite"/>), so it never lands after them. If the start fails, the record is
-    /// put back as it was before the caller records the failure.
+    /// The start (runc's exec fifo, or `runc start`) and the durable "running" record side by side: each takes
+    /// milliseconds and neither needs the other (the exit handler waits for the container's lock, so it sees the record
+    /// only once both are done). If the start fails, the record is put back as it was before the caller records the failure.
     /// </summary>
-    private async Task StartAndRecordAsync(ContainerRecord record, LiveContainer live, int pid, CancellationToken cancellationToken)
+    private async Task StartAndRecordAsync(ContainerRecord record, int pid, CancellationToken cancellationToken)
     {
         var before = (record.State, record.ManuallyStopped);
         record.ManuallyStopped = false;
@@ -264,8 +262,7 @@ internal sealed partial class ContainerService(
             (record.State, record.ManuallyStopped) = before;
             throw;
         }
-        _ = saved.ContinueWith(t => LogRecordWriteFailed(logger, record.Id, t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        live.RecordWrite = saved;
+        await saved;
     }
 
     public async Task StopAsync(string idOrName, int? timeoutSeconds, string? signal, CancellationToken cancellationToken)
@@ -373,8 +370,6 @@ internal sealed partial class ContainerService(
     private async Task RemoveLockedAsync(ContainerRecord record, LiveContainer live, bool removeVolumes)
     {
         var id = record.Id;
-        // A start's record write still under way would bring the record back after its deletion.
-        await live.RecordWrite.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         // What another container or command could meet goes before the answer: the network sandbox (addresses, ports),
         // the rootfs mount, volumes, the snapshot's index entry, the record. What only takes disk space (runc's state
         // and cgroup, conmon's files, the writable layer's and the container directory's files) goes after the waiters

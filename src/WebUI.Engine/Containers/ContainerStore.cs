@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using WebUI.Engine.Errors;
 using WebUI.Engine.Runtime;
@@ -16,7 +15,6 @@ internal sealed class ContainerStore(RuntimePaths paths)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ContainerRecord> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<ContainerRecord, Lock> _writeGates = new();
 
     /// <summary>Reads every record; a directory without a readable record (a create that crashed) is reported, not loaded.</summary>
     public IReadOnlyList<string> Load()
@@ -72,14 +70,8 @@ internal sealed class ContainerStore(RuntimePaths paths)
     /// <summary>Removes the record file durably (a create that failed); a missing one is not an error.</summary>
     public void Delete(string id) => AtomicFile.Delete(paths.RecordFile(id));
 
-    /// <summary>
-    /// Persists the record: temp file, fsync, rename, fsync of the directory. Writes of one record are serialized (a
-    /// start's write runs beside its answer), so the last to start is the last on disk, with the newest state.
-    /// </summary>
-    public void Save(ContainerRecord record)
-    {
-        lock (_writeGates.GetValue(record, _ => new Lock())) AtomicFile.WriteJson(paths.RecordFile(record.Id), record, Json);
-    }
+    /// <summary>Persists the record: temp file, fsync, rename, fsync of the directory.</summary>
+    public void Save(ContainerRecord record) => AtomicFile.WriteJson(paths.RecordFile(record.Id), record, Json);
 
     public void Remove(ContainerRecord record)
     {

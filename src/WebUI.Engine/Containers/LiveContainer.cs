@@ -25,12 +25,6 @@ internal sealed class LiveContainer
     /// </summary>
     public Task RuntimeDeletion { get; set; } = Task.CompletedTask;
 
-    /// <summary>
-    /// The write of the "running" record of the last start, which the start's answer does not wait for; the exit
-    /// handler and the removal wait for it before they write or delete the record.
-    /// </summary>
-    public Task RecordWrite { get; set; } = Task.CompletedTask;
-
     /// <summary>The restart policy's current backoff (0 before the first restart; doubles from 100 ms up to a minute).</summary>
     public TimeSpan RestartDelay { get; set; }
 

@@ -136,8 +136,7 @@ internal sealed partial class ConmonRuntime(IOptions<EngineOptions> options, ILo
         if (r.ExitCode != 0) return null;
         using var doc = JsonDocument.Parse(r.Stdout);
         return new RuntimeState(doc.RootElement.GetProperty("status").GetString() ?? "unknown",
-            doc.RootElement.TryGetProperty("pid", out var p) ? p.GetInt32() : 0,
-            doc.RootElement.TryGetProperty("created", out var c) && c.TryGetDateTimeOffset(out var created) ? created : default);
+            doc.RootElement.TryGetProperty("pid", out var p) ? p.GetInt32() : 0);
     }
 
     /// <summary>The exit code conmon recorded, or null while the container has not exited.</summary>
@@ -153,9 +152,6 @@ internal sealed partial class ConmonRuntime(IOptions<EngineOptions> options, ILo
     }
 
     /// <summary>conmon's pid, from its pid file; 0 when unknown.</summary>
-    /// <summary>Whether runc keeps state for the container (a run not yet deleted), without running runc.</summary>
-    public bool HasState(string id) => Directory.Exists(Path.Combine(Paths.RuncRoot, id));
-
     public int ConmonPid(string id)
     {
         try { return int.TryParse(File.ReadAllText(Paths.ConmonPidFile(id)).Trim(), out var p) ? p : 0; }

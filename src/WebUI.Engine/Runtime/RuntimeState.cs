@@ -1,7 +1,4 @@
 namespace WebUI.Engine.Runtime;
 
-/// <summary>
-/// What `runc state` says of a container: status created|running|paused|stopped and when `runc create` made it, or null
-/// when runc does not know it.
-/// </summary>
-internal sealed record RuntimeState(string Status, int Pid, DateTimeOffset Created);
+/// <summary>What `runc state` says of a container: status created|running|paused|stopped, or null when runc does not know it.</summary>
+internal sealed record RuntimeState(string Status, int Pid);

@@ -114,31 +114,4 @@ public sealed class LiveRestoreTests
         Assert.Equal("none", (await server.Docker("inspect", "-f", "{{.HostConfig.NetworkMode}}", created)).EnsureSuccess().Stdout.Trim());
         Assert.NotEqual(0, (await server.Docker("inspect", orphan)).ExitCode);
     }
-    [Fact]
-    public async Task A_run_whose_running_record_a_crash_kept_off_the_disk_is_adopted_and_its_exit_recorded()
-    {
-        await using var server = await WebUIServer.StartAsync();
-        await server.ImportBusyboxAsync();
-        var never = (await server.Docker("create", "--network", "none", "busybox", "true")).EnsureSuccess().Stdout.Trim();
-        var running = (await server.Docker("run", "-d", "--network", "none", "busybox", "sh", "-c", "sleep 4; exit 7")).EnsureSuccess().Stdout.Trim();
-        var pid = (await server.Docker("inspect", "-f", "{{.State.Pid}}", running)).EnsureSuccess().Stdout.Trim();
-
-        // The start answers before its "running" record is durable: a crash may leave the record saying "created"
-        // while runc and conmon run the container.
-        await server.StopProcessAsync(kill: true);
-        var records = Path.Combine(server.DataRoot, "containers");
-        var created = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(records, never, "config.json")))!["State"]!.DeepClone();
-        var file = Path.Combine(records, running, "config.json");
-        var record = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!;
-        record["State"] = created;
-        await File.WriteAllTextAsync(file, record.ToJsonString());
-        await server.StartProcessAsync();
-
-        Assert.Equal("running " + pid, (await server.Docker("inspect", "-f", "{{.State.Status}} {{.State.Pid}}", running)).EnsureSuccess().Stdout.Trim());
-        Assert.Equal("7", (await server.Docker("wait", running)).EnsureSuccess().Stdout.Trim());
-        Assert.Equal("exited 7", (await server.Docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", running)).EnsureSuccess().Stdout.Trim());
-        // The container that never ran stays created; both start again.
-        Assert.Equal("created", (await server.Docker("inspect", "-f", "{{.State.Status}}", never)).EnsureSuccess().Stdout.Trim());
-        (await server.Docker("start", never)).EnsureSuccess();
-    }
 }
