@@ -15,14 +15,7 @@ internal sealed partial class ContainerService
         Storage.DeferredDelete.Sweep(Paths.TempRoot, Runtime.RuntimePaths.RemovedPrefix);
         var brokenRecords = store.Load().ToList();
         foreach (var broken in brokenRecords) LogBrokenRecord(logger, broken);
-        // Writable layers no container owns (an unreadable record still owns its layer): a crash after a removal's
-        // answer, before its index write, or during a create, before its record was written.
-        var owners = store.All().Select(r => r.Id).Concat(brokenRecords).ToHashSet(StringComparer.Ordinal);
-        foreach (var key in snapshots.ActiveKeys().Where(k => !owners.Contains(k)))
-        {
-            LogOrphanSnapshot(logger, key);
-            await snapshots.RemoveAsync(key, cancellationToken);
-        }
+        await RepairCreatesAsync(brokenRecords, cancellationToken);
         foreach (var record in store.All())
         {
             Live(record.Id);

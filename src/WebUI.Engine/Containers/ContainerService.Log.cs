@@ -28,6 +28,18 @@ internal sealed partial class ContainerService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Removing writable layer {Key}: no container owns it (a crash during a create or a removal)")]
     private static partial void LogOrphanSnapshot(ILogger logger, string key);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing the network sandbox of {Id}: no container owns it (a crash during a create or a removal)")]
+    private static partial void LogOrphanSandbox(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Container {Id} has no writable layer (a crash during its create): making an empty one")]
+    private static partial void LogRepairedLayer(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Container {Id} has no network sandbox (a crash during its create): making it from its HostConfig")]
+    private static partial void LogRepairedSandbox(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Repairing container {Id} after a crash failed; its start will report what is missing")]
+    private static partial void LogRepairFailed(ILogger logger, string id, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling the exit of container {Id} failed")]
     private static partial void LogExitHandlingFailed(ILogger logger, string id, Exception e);
 

@@ -104,27 +104,26 @@ internal sealed partial class ContainerService(
             ResolvConfPath = Paths.ResolvConfFile(id),
             MountPoints = mountPoints,
         };
-        Task snapshot = Task.CompletedTask;
+        Task snapshot = Task.CompletedTask, recorded = Task.CompletedTask;
         try
         {
             Directory.CreateDirectory(Paths.RootfsDir(id));
-            // The writable layer and the network sandbox are independent, and each commits its own index (an fsync
-            // pair): they are made side by side. Both have ended before the record is written or a failure cleans up.
+            // The writable layer, the network sandbox and the container record are independent, and each commits its
+            // own file (an fsync pair): all three are written in one round, side by side. A crash between them leaves
+            // a record without its layer or sandbox, which RestoreAsync makes again, or a layer or sandbox without a
+            // record, which it removes. The container becomes visible only once all three have ended.
             snapshot = Task.Run(() => snapshots.PrepareAsync(id, image.TopChainId, cancellationToken), CancellationToken.None);
-            var sandbox = networks.ConfigureContainerAsync(new Networks.ContainerNetworkRequest
-            {
-                ContainerId = id, Name = fullName, Hostname = config.Hostname, Domainname = config.Domainname,
-                NetworkMode = host.NetworkMode, EndpointsConfig = Networks.NetworkingConfigReader.Read(request.NetworkingConfig),
-                PortBindings = host.PortBindings, ExposedPorts = [.. (config.ExposedPorts ?? []).Keys], PublishAllPorts = host.PublishAllPorts,
-                Dns = host.Dns ?? [], DnsSearch = host.DnsSearch ?? [], DnsOptions = host.DnsOptions ?? [], ExtraHosts = host.ExtraHosts ?? [],
-            }, cancellationToken);
-            await Task.WhenAll(snapshot, sandbox);
-            WriteEtcFiles(record);
-            store.Add(record);
+            recorded = Task.Run(() => { WriteEtcFiles(record); store.Save(record); }, CancellationToken.None);
+            var sandbox = networks.ConfigureContainerAsync(NetworkRequest(record, Networks.NetworkingConfigReader.Read(request.NetworkingConfig)), cancellationToken);
+            await Task.WhenAll(snapshot, sandbox, recorded);
+            store.Remember(record);
         }
         catch
         {
-            try { await snapshot; } catch (Exception e) when (e is EngineException or IOException or OperationCanceledException) { }
+            try { await Task.WhenAll(snapshot, recorded); } catch (Exception e) when (e is EngineException or IOException or UnauthorizedAccessException or OperationCanceledException) { }
+            // The record goes first and durably: a crash during this clean-up must not bring back a container whose
+            // create was answered with an error.
+            store.Delete(id);
             await networks.RemoveContainerAsync(id, CancellationToken.None);
             store.ReleaseName(fullName, id);
             await snapshots.RemoveAsync(id, CancellationToken.None);

@@ -61,11 +61,14 @@ internal sealed class ContainerStore(RuntimePaths paths)
             if (_names.TryGetValue(name, out var owner) && owner == id) _names.Remove(name);
     }
 
-    public void Add(ContainerRecord record)
+    /// <summary>Makes a record whose file is written (<see cref="Save"/>) visible to lookups.</summary>
+    public void Remember(ContainerRecord record)
     {
-        Save(record);
         lock (_gate) _byId[record.Id] = record;
     }
+
+    /// <summary>Removes the record file durably (a create that failed); a missing one is not an error.</summary>
+    public void Delete(string id) => AtomicFile.Delete(paths.RecordFile(id));
 
     /// <summary>Persists the record: temp file, fsync, rename, fsync of the directory.</summary>
     public void Save(ContainerRecord record) => AtomicFile.WriteJson(paths.RecordFile(record.Id), record, Json);

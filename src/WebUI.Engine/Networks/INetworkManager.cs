@@ -32,6 +32,9 @@ public interface INetworkManager
     /// <summary>A container's networking, or null for a container the manager does not know.</summary>
     SandboxRecord? Sandbox(string containerId);
 
+    /// <summary>The ids of every container with a sandbox record (start-up repair removes those no container owns).</summary>
+    IReadOnlyList<string> SandboxOwners();
+
     Task ConfigureContainerAsync(ContainerNetworkRequest request, CancellationToken cancellationToken);
 
     /// <summary>Builds the container's network namespace and starts attaching it (see <see cref="NetworkSetUp"/>).</summary>

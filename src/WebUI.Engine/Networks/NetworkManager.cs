@@ -263,6 +263,8 @@ internal sealed partial class NetworkManager : INetworkManager, IEngineInitializ
         lock (_sync) return [.. _networks.Values.OrderBy(n => n.Created)];
     }
 
+    public IReadOnlyList<string> SandboxOwners() => [.. Sandboxes().Select(s => s.ContainerId)];
+
     private List<SandboxRecord> Sandboxes()
     {
         lock (_sync) return [.. _sandboxes.Values];

@@ -68,4 +68,50 @@ public sealed class LiveRestoreTests
         Assert.Equal(snapshotDirs - 1, Directory.EnumerateDirectories(Path.Combine(server.DataRoot, "snapshots")).Count(d => !Path.GetFileName(d).StartsWith("removed-", StringComparison.Ordinal)));
         (await server.Docker("start", kept)).EnsureSuccess();
     }
+    [Fact]
+    public async Task A_container_whose_writable_layer_a_crash_kept_off_the_index_starts_after_a_restart()
+    {
+        await using var server = await WebUIServer.StartAsync();
+        await server.ImportBusyboxAsync();
+        var created = (await server.Docker("create", "--network", "none", "busybox", "sh", "-c", "echo layer > /made; cat /made; exit 3")).EnsureSuccess().Stdout.Trim();
+        var index = Path.Combine(server.DataRoot, "snapshots", "metadata.json");
+
+        // The create writes the record, the layer's index entry and the sandbox record side by side: a crash may leave
+        // the record durable and the index without its layer.
+        await server.StopProcessAsync(kill: true);
+        var meta = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(index))!;
+        Assert.True(meta["Active"]!.AsObject().Remove(created), "the layer was not in the index");
+        await File.WriteAllTextAsync(index, meta.ToJsonString());
+        await server.StartProcessAsync();
+
+        Assert.Contains(created, await File.ReadAllTextAsync(index));
+        var started = await server.Docker("start", "-a", created);
+        Assert.Equal(3, started.ExitCode);
+        Assert.Equal("layer\n", started.Stdout);
+        Assert.Equal("exited 3", (await server.Docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", created)).EnsureSuccess().Stdout.Trim());
+    }
+    [Fact]
+    public async Task A_missing_sandbox_record_is_made_again_and_one_no_container_owns_is_removed_at_the_next_start()
+    {
+        await using var server = await WebUIServer.StartAsync();
+        await server.ImportBusyboxAsync();
+        var created = (await server.Docker("create", "--network", "none", "--hostname", "repaired", "busybox", "hostname")).EnsureSuccess().Stdout.Trim();
+        var orphan = (await server.Docker("create", "--network", "none", "busybox", "true")).EnsureSuccess().Stdout.Trim();
+        var sandboxes = Path.Combine(server.DataRoot, "networks", "containers");
+        Assert.True(File.Exists(Path.Combine(sandboxes, orphan + ".json")), "no sandbox record for the second container");
+
+        // A crash before the first container's sandbox record was durable, and one before the second's container record was.
+        await server.StopProcessAsync(kill: true);
+        File.Delete(Path.Combine(sandboxes, created + ".json"));
+        Directory.Delete(Path.Combine(server.DataRoot, "containers", orphan), recursive: true);
+        await server.StartProcessAsync();
+
+        Assert.True(File.Exists(Path.Combine(sandboxes, created + ".json")), "the sandbox record was not made again");
+        Assert.False(File.Exists(Path.Combine(sandboxes, orphan + ".json")), "the sandbox record nobody owns is still there");
+        var started = await server.Docker("start", "-a", created);
+        Assert.Equal(0, started.ExitCode);
+        Assert.Equal("repaired\n", started.Stdout);
+        Assert.Equal("none", (await server.Docker("inspect", "-f", "{{.HostConfig.NetworkMode}}", created)).EnsureSuccess().Stdout.Trim());
+        Assert.NotEqual(0, (await server.Docker("inspect", orphan)).ExitCode);
+    }
 }

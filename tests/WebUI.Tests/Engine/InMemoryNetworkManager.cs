@@ -103,6 +103,8 @@ public sealed class InMemoryNetworkManager(TestEventBus events) : INetworkManage
 
     public SandboxRecord? Sandbox(string containerId) => Sandboxes.GetValueOrDefault(containerId);
 
+    public IReadOnlyList<string> SandboxOwners() => [.. Sandboxes.Keys];
+
     public Task ConfigureContainerAsync(ContainerNetworkRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<NetworkSetUp> SetUpAsync(string containerId, string hostsPath, string resolvConfPath, CancellationToken cancellationToken) => throw new NotSupportedException();
