@@ -46,20 +46,8 @@ public partial class Home : IDisposable
         StateHasChanged();
     }
 
-    /// <summary>Called on the publishing thread under the publisher's caller: the counts are read again as this page's user.</summary>
-    private async Task RefreshForEventAsync()
-    {
-        try
-        {
-            var caller = await Access.CallerAsync(_cts.Token);
-            await InvokeAsync(async () =>
-            {
-                using (CallerContext.Enter(caller)) await RefreshAsync();
-            });
-        }
-        catch (OperationCanceledException) { }
-        catch (ObjectDisposedException) { }
-    }
+    /// <summary>Called on the publishing thread: the counts are read again as this page's user (<see cref="AsPageUser"/>).</summary>
+    private Task RefreshForEventAsync() => AsPageUser.RunAsync(Access, InvokeAsync, RefreshAsync, _cts);
 
     private async Task FollowEventsAsync(CancellationToken cancellationToken)
     {

@@ -35,24 +35,9 @@ public abstract class LiveListPage<TRow> : ComponentBase, IDisposable
         Refresh();
     }
 
-    /// <summary>
-    /// Called on the publishing thread under the publisher's caller (the engine itself sees every team's): the list is
-    /// read again as this page's user.
-    /// </summary>
-    private async Task RefreshForEventAsync()
-    {
-        try
-        {
-            var caller = await Access.CallerAsync(Lifetime.Token);
-            await InvokeAsync(() =>
-            {
-                using (WebUI.Engine.Security.Admission.CallerContext.Enter(caller)) Refresh();
-                StateHasChanged();
-            });
-        }
-        catch (OperationCanceledException) { }
-        catch (ObjectDisposedException) { }
-    }
+    /// <summary>Called on the publishing thread: the list is read again as this page's user (<see cref="AsPageUser"/>).</summary>
+    private Task RefreshForEventAsync() =>
+        AsPageUser.RunAsync(Access, InvokeAsync, () => { Refresh(); StateHasChanged(); return Task.CompletedTask; }, Lifetime);
 
     protected void Refresh()
     {

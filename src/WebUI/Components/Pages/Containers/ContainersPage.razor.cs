@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using WebUI.Components.Shared;
-using WebUI.Engine.Security.Admission;
 using WebUI.Identity;
 using WebUI.Services;
 
@@ -129,24 +128,15 @@ public partial class ContainersPage : IDisposable
             return;
         }
         if (Interlocked.Exchange(ref _reloadQueued, 1) == 1) return;
-        _ = ReloadSoonAsync(_cts.Token);
+        _ = ReloadSoonAsync();
     }
 
-    private async Task ReloadSoonAsync(CancellationToken cancellationToken)
+    private async Task ReloadSoonAsync()
     {
-        try
-        {
-            await Task.Delay(ReloadDelay, Time, cancellationToken);
-            var caller = await Access.CallerAsync(cancellationToken);
-            Volatile.Write(ref _reloadQueued, 0);
-            await InvokeAsync(() =>
-            {
-                using (CallerContext.Enter(caller)) Load();
-                StateHasChanged();
-            });
-        }
-        catch (OperationCanceledException) { }
-        catch (ObjectDisposedException) { }
+        try { await Task.Delay(ReloadDelay, Time, _cts.Token); }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException) { return; }
+        Volatile.Write(ref _reloadQueued, 0);
+        await AsPageUser.RunAsync(Access, InvokeAsync, () => { Load(); StateHasChanged(); return Task.CompletedTask; }, _cts);
     }
 
     private Task SearchAsync(string? text)
