@@ -65,6 +65,20 @@ public class IdentityHost : IAsyncLifetime
         return scope;
     }
 
+    /// <summary>
+    /// Shuts the services down as the server's exit does (hosted services stopped in reverse order, then disposed) but
+    /// keeps the data root for a look afterwards.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_app is null) return;
+        foreach (var service in _app.Services.GetServices<IHostedService>().Reverse())
+            await service.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+        _app = null;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     public async Task DisposeAsync()
     {
         if (_app is not null) await _app.DisposeAsync();

@@ -40,19 +40,16 @@ internal sealed class DockerApiAuditMiddleware(RequestDelegate next, IAuditLog a
             var detail = tcp ? Refusal(status, endpoint, context) : null;
             if (!read || detail is not null)
             {
-                // The answer is complete before the record is written, so the client does not wait for the audit
-                // database's commit (`docker run` sends its requests one after the other). The change has happened either
-                // way; a failure's answer is left to the error middleware outside, an unrouted one to its "page not found".
-                if (failedWith is null && endpoint is not null && context.Response.StatusCode != StatusCodes.Status101SwitchingProtocols
-                    && !context.RequestAborted.IsCancellationRequested)
-                    await context.Response.CompleteAsync();
+                // Queued, not committed here: the request (and with it the keep-alive connection's next request, or the
+                // hijacked attach connection's close) does not wait for the audit database's commit; `docker run` sends
+                // its requests one after the other. The writer commits the entry within milliseconds.
                 var route = endpoint?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
                 var values = context.Request.RouteValues;
                 var resource = (values.TryGetValue("id", out var id) ? id : values.TryGetValue("name", out var name) ? name : null)?.ToString()
                     ?? NamedInQuery(context.Request.Query);
                 var caller = context.Features.Get<Caller>()?.Name ?? Presented(context);
                 var source = tcp ? $"tcp {Identity.RequestSource.Of(context)}" : "unix socket";
-                await audit.RecordAsync(new AuditRecord(caller, $"{context.Request.Method} {route}", resource,
+                await audit.QueueAsync(new AuditRecord(caller, $"{context.Request.Method} {route}", resource,
                     status.ToString(System.Globalization.CultureInfo.InvariantCulture), FrontDoors.DockerApi, source, detail), CancellationToken.None);
             }
         }

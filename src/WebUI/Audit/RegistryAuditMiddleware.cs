@@ -38,7 +38,8 @@ internal sealed class RegistryAuditMiddleware(RequestDelegate next, IAuditLog au
                     _ => AuditResults.Failure,
                 };
                 var caller = context.Features.Get<Caller>()?.Name ?? "anonymous";
-                await audit.RecordAsync(new AuditRecord(caller, action, Resource(route!, context.Request.Query), result, FrontDoors.Registry,
+                // Queued, not committed here: the answer and the connection's next request do not wait for the audit database.
+                await audit.QueueAsync(new AuditRecord(caller, action, Resource(route!, context.Request.Query), result, FrontDoors.Registry,
                     Identity.RequestSource.Of(context), $"{method} {path}: {status}"), CancellationToken.None);
             }
         }

@@ -85,7 +85,13 @@ public static class IdentityHostingExtensions
         // In the web host every front door names its caller; an engine change without one is refused (deny by default).
         services.Configure<WebUI.Engine.Security.Admission.AdmissionOptions>(o => o.RequireCaller = true);
         services.AddSingleton<SetupGate>();
-        services.AddSingleton<IAuditLog, AuditLog>();
+        services.AddOptions<AuditLogOptions>().BindConfiguration(AuditLogOptions.SectionName)
+            .Validate(o => o.QueueCapacity > 0, $"{AuditLogOptions.SectionName}:{nameof(AuditLogOptions.QueueCapacity)} must be at least 1")
+            .ValidateOnStart();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
+        // Stops after the web server: entries queued before a graceful stop are committed before the process exits.
+        services.AddHostedService<AuditLogDrain>();
         services.TryAddSingleton(TimeProvider.System);
         // Before the server starts: hosted services registered here start before Kestrel serves.
         services.AddHostedService<IdentityDatabaseInitializer>();

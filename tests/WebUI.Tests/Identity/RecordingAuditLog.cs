@@ -15,6 +15,12 @@ public sealed class RecordingAuditLog : IAuditLog
         return Task.CompletedTask;
     }
 
+    public ValueTask QueueAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        Records.Enqueue(record);
+        return ValueTask.CompletedTask;
+    }
+
     public Task<(IReadOnlyList<AuditEntry> Items, int Total)> QueryAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken) =>
         Task.FromResult<(IReadOnlyList<AuditEntry>, int)>(([], 0));
 
