@@ -62,6 +62,31 @@ public sealed class AccessAuditTests(AccessServerFixture fixture)
     }
 
     [Fact]
+    public async Task Docker_run_on_the_socket_audits_its_create_attach_wait_and_start()
+    {
+        // The recorder queues these rows instead of waiting for their commit; the export still shows all of them at once.
+        var name = "audrun-" + Guid.NewGuid().ToString("N")[..6];
+        var cidFile = Path.Combine(Path.GetTempPath(), name + ".cid");
+        try
+        {
+            (await fixture.Server.Docker("run", "--rm", "--cidfile", cidFile, "--name", name, "--network", "none", "busybox", "true")).EnsureSuccess();
+            var id = (await File.ReadAllTextAsync(cidFile)).Trim();
+            Assert.Matches("^[0-9a-f]{64}$", id);
+
+            var csv = await CsvAsync("user=" + Uri.EscapeDataString("docker-api (uid 0)"));
+            var socket = @"docker-api \(uid 0\),unix socket,docker-api";
+            Assert.Matches($@"(?m)^\S+,{socket},POST /containers/create,{name},201,$", csv);
+            Assert.Matches($@"(?m)^\S+,{socket},POST /containers/{{id}}/attach,{id},101,$", csv);
+            Assert.Matches($@"(?m)^\S+,{socket},POST /containers/{{id}}/wait,{id},200,$", csv);
+            Assert.Matches($@"(?m)^\S+,{socket},POST /containers/{{id}}/start,{id},204,$", csv);
+        }
+        finally
+        {
+            File.Delete(cidFile);
+        }
+    }
+
+    [Fact]
     public async Task Registry_pushes_uploads_and_deletes_are_audited_with_the_caller_and_result()
     {
         var (opName, team, token) = await fixture.TeamOperatorAsync("ra");
