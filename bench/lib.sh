@@ -77,5 +77,8 @@ interleaved() {
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.4f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
+# spread: min, lower quartile, median, upper quartile, max of the times on stdin (a slow mode shows as a gap).
+spread() { sort -n | awk '{a[NR]=$1} END {printf "min %.4f  q1 %.4f  median %.4f  q3 %.4f  max %.4f\n", a[1], a[int((NR+3)/4)], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[int((3*NR+3)/4)], a[NR]}'; }
+
 # q1: the lower quartile. On a machine shared with other work, bursts of load move medians by tens of ms.
 q1() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+3)/4)]}'; }
