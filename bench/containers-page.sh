@@ -12,7 +12,6 @@ command -v bc >/dev/null || apt-get install -y -qq bc >/dev/null
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-dotnet build "$REPO/src/WebUI" -c "${CONFIGURATION:-Release}" -nologo -v:q -clp:ErrorsOnly
 dotnet build "$REPO/bench/PageTiming" -c Release -nologo -v:q -clp:ErrorsOnly
 export Auth__BootstrapAdminPassword="$PASSWORD"
 WEBUI_URLS="http://127.0.0.1:$PORT" start_webui

@@ -2,7 +2,7 @@
 set -euo pipefail
 BENCH_ROOT=$(mktemp -d /tmp/wb.XXXXXX)
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WEBUI_DLL="$REPO/src/WebUI/bin/${CONFIGURATION:-Release}/net10.0/WebUI.dll"
+WEBUI_DLL=""
 SERVER_PID=""
 
 cleanup() {
@@ -25,11 +25,17 @@ busybox_rootfs() {
   echo 'root:x:0:' > "$dir/etc/group"
 }
 
-# start_webui: builds (Release, incremental: a build left over from older sources would be benchmarked otherwise, and
-# an old server answers routes it did not have yet with "page not found"), starts a server on BENCH_ROOT (web port:
-# WEBUI_URLS, default any free one), imports busybox.
+# start_webui: publishes the server as deploy/run.sh runs it (deploy/publish.sh: Release, ReadyToRun; incremental: a
+# build left over from older sources would be benchmarked otherwise, and an old server answers routes it did not have
+# yet with "page not found"), or with CONFIGURATION=Debug|Release a plain build of that configuration; starts it on
+# BENCH_ROOT (web port: WEBUI_URLS, default any free one), imports busybox.
 start_webui() {
-  dotnet build "$REPO/src/WebUI" -c "${CONFIGURATION:-Release}" -nologo -v:q -clp:ErrorsOnly >&2
+  if [[ -n "${CONFIGURATION:-}" ]]; then
+    dotnet build "$REPO/src/WebUI" -c "$CONFIGURATION" -nologo -v:q -clp:ErrorsOnly >&2
+    WEBUI_DLL="$REPO/src/WebUI/bin/$CONFIGURATION/net10.0/WebUI.dll"
+  else
+    WEBUI_DLL=$("$REPO/deploy/publish.sh")
+  fi
   Engine__DataRoot="$BENCH_ROOT/data" Engine__ExecRoot="$BENCH_ROOT/run" Urls="${WEBUI_URLS:-http://127.0.0.1:0}" \
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
     dotnet "$WEBUI_DLL" > "$BENCH_ROOT/server.log" 2>&1 &
@@ -70,6 +76,9 @@ interleaved() {
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.4f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+# spread: min, lower quartile, median, upper quartile, max of the times on stdin (a slow mode shows as a gap).
+spread() { sort -n | awk '{a[NR]=$1} END {printf "min %.4f  q1 %.4f  median %.4f  q3 %.4f  max %.4f\n", a[1], a[int((NR+3)/4)], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), a[int((3*NR+3)/4)], a[NR]}'; }
 
 # q1: the lower quartile. On a machine shared with other work, bursts of load move medians by tens of ms.
 q1() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+3)/4)]}'; }

@@ -66,6 +66,7 @@ printf '%-32s %9s %9s\n' "" median q1
 printf '%-32s %7.4f s %7.4f s\n' "bare runc run (runc spec)" "$bare" "$bare_q1" "bare runc run (WebUI's spec)" "$bare_spec" "$bare_spec_q1" \
   "webui docker run --rm" "$webui" "$webui_q1"
 printf '%-32s %7.4f s %7.4f s\n' "(runc, WebUI's spec w/o seccomp)" "$nosec" "$nosec_q1"
+printf 'webui spread: %s\n' "$(spread < "$BENCH_ROOT/times.webui")"
 printf "Docker's seccomp profile costs runc: %.0f ms (q1 %.0f ms)\n" "$(echo "($bare_spec - $nosec) * 1000" | bc -l)" "$(echo "($bare_spec_q1 - $nosec_q1) * 1000" | bc -l)"
 printf 'ratio webui/runc: %.2f (q1 %.2f)\n' "$(echo "$webui / $bare" | bc -l)" "$(echo "$webui_q1 / $bare_q1" | bc -l)"
 printf "ratio webui/runc with WebUI's spec: %.2f (q1 %.2f)\n" "$(echo "$webui / $bare_spec" | bc -l)" "$(echo "$webui_q1 / $bare_spec_q1" | bc -l)"

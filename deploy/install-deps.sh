@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what WebUI needs and is missing on this machine (Debian 12, root), then builds the solution.
 # Idempotent: a second run installs nothing and only rebuilds.
+# --runtime-only: only what the server needs to run, and no build (deploy/run.sh publishes the server itself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,5 +44,6 @@ fi
 
 command -v dotnet >/dev/null || { echo "the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 
+[[ "${1:-}" == "--runtime-only" ]] && exit 0
 echo "==> building"
 dotnet build WebUI.sln -c "${CONFIGURATION:-Debug}" -nologo -clp:ErrorsOnly -v:q

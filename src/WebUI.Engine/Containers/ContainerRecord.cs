@@ -28,4 +28,9 @@ public sealed class ContainerRecord
     public bool ManuallyStopped { get; set; }
     /// <summary>Volumes, binds and tmpfs mounts decided at create (Docker's MountPoints), in mount order.</summary>
     public List<MountPoint> MountPoints { get; set; } = [];
+    /// <summary>
+    /// The create's endpoint settings (NetworkingConfig: network → aliases, static address, MAC), kept beside the network
+    /// sandbox's own record so that a sandbox a crash lost during the create is made again with them.
+    /// </summary>
+    public IReadOnlyDictionary<string, Networks.EndpointConfig> CreateEndpoints { get; init; } = new Dictionary<string, Networks.EndpointConfig>();
 }

@@ -23,7 +23,7 @@ internal sealed partial class ContainerService
     /// <summary>
     /// Removes what no container owns (a layer or sandbox whose create crashed before its record was durable, or whose
     /// removal's index write had not happened yet) and gives every container a missing writable layer (empty, over its
-    /// image, as the create made it), network sandbox (from its HostConfig) or /etc files, so a container created
+    /// image, as the create made it), network sandbox (from its HostConfig and the create's endpoint settings) or /etc files, so a container created
     /// before a crash still starts after it.
     /// </summary>
     private async Task RepairCreatesAsync(IReadOnlyCollection<string> brokenRecords, CancellationToken cancellationToken)
@@ -55,9 +55,9 @@ internal sealed partial class ContainerService
                 }
                 if (networks.Sandbox(record.Id) is null)
                 {
-                    // The create's endpoint settings (aliases, a static address) lived only in the lost sandbox record.
+                    // With the create's endpoint settings (aliases, a static address), which the record keeps for this.
                     LogRepairedSandbox(logger, record.Id);
-                    await networks.ConfigureContainerAsync(NetworkRequest(record, new Dictionary<string, Networks.EndpointConfig>()), cancellationToken);
+                    await networks.ConfigureContainerAsync(NetworkRequest(record, record.CreateEndpoints), cancellationToken);
                 }
                 // Written without an fsync beside the record: a crash may leave them missing or empty.
                 if (!File.Exists(record.HostnamePath) || new FileInfo(record.HostnamePath).Length == 0) WriteEtcFiles(record);

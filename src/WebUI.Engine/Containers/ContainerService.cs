@@ -55,6 +55,7 @@ internal sealed partial class ContainerService(
         var config = ContainerConfigMerger.Merge(request, image.Spec.Config);
         var (path, args) = ContainerConfigMerger.Process(config);
         OciSpecBuilder.Validate(config, host);
+        var endpoints = Networks.NetworkingConfigReader.Read(request.NetworkingConfig);
         ResourcesBuilder.ApplyDefaults(host);
         if (host.Init == true) InitBinary.Find(options.Value.InitPath);
         foreach (var from in host.VolumesFrom ?? []) store.Get(from.Split(':')[0]);
@@ -103,6 +104,7 @@ internal sealed partial class ContainerService(
             HostsPath = Paths.HostsFile(id),
             ResolvConfPath = Paths.ResolvConfFile(id),
             MountPoints = mountPoints,
+            CreateEndpoints = endpoints,
         };
         Task snapshot = Task.CompletedTask, recorded = Task.CompletedTask;
         try
@@ -114,7 +116,7 @@ internal sealed partial class ContainerService(
             // record, which it removes. The container becomes visible only once all three have ended.
             snapshot = Task.Run(() => snapshots.PrepareAsync(id, image.TopChainId, cancellationToken), CancellationToken.None);
             recorded = Task.Run(() => { WriteEtcFiles(record); store.Save(record); }, CancellationToken.None);
-            var sandbox = networks.ConfigureContainerAsync(NetworkRequest(record, Networks.NetworkingConfigReader.Read(request.NetworkingConfig)), cancellationToken);
+            var sandbox = networks.ConfigureContainerAsync(NetworkRequest(record, endpoints), cancellationToken);
             await Task.WhenAll(snapshot, sandbox, recorded);
             store.Remember(record);
         }

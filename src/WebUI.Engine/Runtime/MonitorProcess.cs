@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 using WebUI.Engine.Errors;
@@ -10,6 +9,9 @@ namespace WebUI.Engine.Runtime;
 /// A conmon started so that it gets only what is meant for it: stdin /dev/null, stdout and stderr on one pipe read
 /// here, the given pipe ends as descriptors 3, 4, 5 (see <see cref="Fd"/>) and nothing else of the server (no socket,
 /// log, database, another container's pipe, nor what the server itself inherited), through <see cref="Sys.posix_spawn"/>.
+/// Its environment is PATH and what the caller gives, not the server's: conmon and the runc it runs read nothing else
+/// (the container's environment is in its OCI spec), the server's may hold secrets (Auth__BootstrapAdminPassword), and a
+/// LANG or LC_* made conmon's setlocale load a dozen locale files at every container start.
 /// Process.Start cannot do that: a pipe made inheritable for it leaks into every child started meanwhile, and children
 /// get every descriptor the server inherited without close-on-exec.
 /// </summary>
@@ -25,14 +27,19 @@ internal sealed class MonitorProcess
 
     public int Pid { get; }
 
+    /// <summary>PATH for a server started without one.</summary>
+    private const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
     /// <summary>The descriptor number the child sees for <c>passed[index]</c>.</summary>
     public static int Fd(int index) => 3 + index;
 
     /// <summary>Starts <paramref name="file"/>; <paramref name="passed"/> are this process's (close-on-exec) descriptors for the child.</summary>
     public static MonitorProcess Start(string file, IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, IReadOnlyList<int> passed)
     {
-        var env = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry e in Environment.GetEnvironmentVariables()) env[(string)e.Key] = (string?)e.Value ?? "";
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["PATH"] = Environment.GetEnvironmentVariable("PATH") is { Length: > 0 } path ? path : DefaultPath,
+        };
         foreach (var (k, v) in environment) env[k] = v;
 
         var output = Sys.pipe2CloseOnExec();

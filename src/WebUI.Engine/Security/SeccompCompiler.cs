@@ -5,13 +5,17 @@ namespace WebUI.Engine.Security;
 /// <summary>
 /// Turns a Docker-format profile into the OCI filter for one container, as dockerd does: rules whose includes are not
 /// all met, or whose excludes are met, by the container's capabilities, the host architecture and kernel are dropped.
+/// The archMap's sub-architectures the kernel cannot execute (x32 on most kernels) are left out, as a filter section
+/// for them never matters; the native architecture and a profile's plain "architectures" list are kept as given.
 /// </summary>
 public static class SeccompCompiler
 {
     /// <param name="capabilities">The container's bounding capabilities ("CAP_CHOWN"...).</param>
     /// <param name="goArch">The host's Go architecture name (amd64, arm64).</param>
     /// <param name="kernel">The running kernel's version, for minKernel conditions.</param>
-    public static LinuxSeccomp Compile(SeccompProfile profile, IReadOnlyCollection<string> capabilities, string goArch, Version kernel)
+    /// <param name="kernelExecutes">Whether the kernel runs system calls of a seccomp architecture (<see cref="KernelAbis.Executes"/>); all when null.</param>
+    public static LinuxSeccomp Compile(SeccompProfile profile, IReadOnlyCollection<string> capabilities, string goArch, Version kernel,
+        Func<string, bool>? kernelExecutes = null)
     {
         var caps = new HashSet<string>(capabilities, StringComparer.Ordinal);
         var native = SeccompArch(goArch);
@@ -21,7 +25,7 @@ public static class SeccompCompiler
             foreach (var m in profile.ArchMap.Where(m => m.Architecture == native))
             {
                 architectures.Add(m.Architecture);
-                if (m.SubArchitectures is not null) architectures.AddRange(m.SubArchitectures);
+                if (m.SubArchitectures is not null) architectures.AddRange(m.SubArchitectures.Where(a => kernelExecutes?.Invoke(a) ?? true));
             }
         }
         else if (profile.Architectures is not null)

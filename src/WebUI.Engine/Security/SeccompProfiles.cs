@@ -26,7 +26,7 @@ public sealed class SeccompProfiles(IOptions<EngineOptions> options)
         {
             profile = Parse(seccompOption, "seccomp profile");
         }
-        return SeccompCompiler.Compile(profile, capabilities, HostFacts.GoArch, KernelVersion());
+        return SeccompCompiler.Compile(profile, capabilities, HostFacts.GoArch, KernelVersion(), KernelAbis.Executes);
     }
 
     /// <summary>Checks a profile given with --security-opt seccomp=… at create; throws InvalidArgument with the decoder's message.</summary>

@@ -26,7 +26,7 @@ public static class IdentityHostingExtensions
         {
             var dataRoot = sp.GetRequiredService<IOptions<EngineOptions>>().Value.DataRoot;
             Directory.CreateDirectory(dataRoot);
-            db.UseSqlite($"Data Source={Path.Combine(dataRoot, "webui.db")}");
+            db.UseSqlite($"Data Source={Path.Combine(dataRoot, "webui.db")}").AddInterceptors(new SqliteBusyTimeout(TimeSpan.FromSeconds(30)));
         });
 
         var auth = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();

@@ -114,4 +114,31 @@ public sealed class LiveRestoreTests
         Assert.Equal("none", (await server.Docker("inspect", "-f", "{{.HostConfig.NetworkMode}}", created)).EnsureSuccess().Stdout.Trim());
         Assert.NotEqual(0, (await server.Docker("inspect", orphan)).ExitCode);
     }
+
+    [Fact]
+    public async Task A_sandbox_record_lost_in_a_crash_is_made_again_with_the_creates_alias_and_static_address()
+    {
+        await using var server = await WebUIServer.StartAsync();
+        await server.ImportBusyboxAsync();
+        var subnet = server.Subnets.NextSubnet();
+        var prefix = subnet[..subnet.LastIndexOf('.')];
+        var net = "lr" + Guid.NewGuid().ToString("N")[..8];
+        (await server.Docker("network", "create", "--subnet", subnet, net)).EnsureSuccess();
+        var created = (await server.Docker("create", "--network", net, "--network-alias", "kept-alias", "--ip", prefix + ".77",
+            "busybox", "sh", "-c", "ip -4 -o addr show eth0")).EnsureSuccess().Stdout.Trim();
+        var sandboxes = Path.Combine(server.DataRoot, "networks", "containers");
+
+        // A crash before the sandbox record was durable: only the container record holds the endpoint settings now.
+        await server.StopProcessAsync(kill: true);
+        File.Delete(Path.Combine(sandboxes, created + ".json"));
+        await server.StartProcessAsync();
+
+        var started = await server.Docker("start", "-a", created);
+        Assert.True(started.ExitCode == 0, started.ToString());
+        Assert.Contains($"inet {prefix}.77/24", started.Stdout);
+        var aliases = (await server.Docker("inspect", "-f", $"{{{{json .NetworkSettings.Networks.{net}.Aliases}}}}", created)).EnsureSuccess().Stdout;
+        Assert.Contains("kept-alias", aliases);
+        (await server.Docker("rm", created)).EnsureSuccess();
+        (await server.Docker("network", "rm", net)).EnsureSuccess();
+    }
 }

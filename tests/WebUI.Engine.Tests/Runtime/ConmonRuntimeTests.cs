@@ -65,6 +65,36 @@ public sealed class ConmonRuntimeTests : IAsyncLifetime
         .Select(l => CriLogParser.TryParse(l, out var e) && e.Stream == stream ? Encoding.UTF8.GetString(e.Data.Span) : ""));
 
     [Fact]
+    public async Task Conmon_gets_PATH_and_its_pipes_but_not_the_servers_environment()
+    {
+        // What the server's environment may hold (a bootstrap password, a locale) must not reach conmon and runc.
+        Environment.SetEnvironmentVariable("WEBUI_TEST_SECRET", "do-not-pass");
+        Environment.SetEnvironmentVariable("LC_ALL", "C.UTF-8");
+        try
+        {
+            BuildBusyboxBundle("/bin/sleep", "30");
+            await _runtime.CreateAsync(_id, tty: false, openStdin: false, stdinOnce: false, CancellationToken.None);
+            var conmon = _runtime.ConmonPid(_id);
+            Assert.True(conmon > 0);
+            var environ = File.ReadAllText($"/proc/{conmon}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                .Select(e => e.Split('=', 2)[0]).ToHashSet();
+            Assert.Contains("PATH", environ);
+            Assert.Contains("_OCI_SYNCPIPE", environ);
+            Assert.DoesNotContain("WEBUI_TEST_SECRET", environ);
+            Assert.DoesNotContain("LC_ALL", environ);
+            Assert.DoesNotContain("LANG", environ);
+            // The container runs as before: its environment comes from its spec, not from conmon.
+            await _runtime.StartAsync(_id, CancellationToken.None);
+            Assert.Equal("running", (await _runtime.StateAsync(_id, CancellationToken.None))?.Status);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("WEBUI_TEST_SECRET", null);
+            Environment.SetEnvironmentVariable("LC_ALL", null);
+        }
+    }
+
+    [Fact]
     public async Task BusyboxRuns_OutputIsLogged_ExitCodeIsRecorded()
     {
         BuildBusyboxBundle("/bin/sh", "-c", "echo $GREETING from $(hostname); echo oops >&2; exit 7");

@@ -17,7 +17,8 @@ public sealed class SeccompCompilerTests
     {
         var s = Profiles.For(null, privileged: false, SecurityDefaults.Capabilities)!;
         Assert.Equal("SCMP_ACT_ERRNO", s.DefaultAction);
-        Assert.Equal(["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"], s.Architectures);
+        // Docker's archMap for amd64 is x86_64 with x86 and x32; x32 only where the kernel runs it (KernelAbis).
+        Assert.Equal(KernelAbis.X32 ? ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"] : ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"], s.Architectures);
         var allowed = Allowed(s);
         Assert.Contains("read", allowed);
         Assert.Contains("chroot", allowed); // CAP_SYS_CHROOT is a default capability
@@ -26,6 +27,46 @@ public sealed class SeccompCompilerTests
         Assert.DoesNotContain("reboot", allowed);
         // clone is allowed only without namespace flags (an argument condition) when CAP_SYS_ADMIN is missing.
         Assert.Contains(s.Syscalls, r => r.Names.Contains("clone") && r.Args is { Count: 1 } && r.Args[0].Op == "SCMP_CMP_MASKED_EQ");
+    }
+
+    [Fact]
+    public void Sub_architectures_the_kernel_cannot_execute_are_left_out_and_the_native_one_and_plain_lists_kept()
+    {
+        const string json = """
+            {"defaultAction":"SCMP_ACT_ERRNO",
+             "archMap":[{"architecture":"SCMP_ARCH_X86_64","subArchitectures":["SCMP_ARCH_X86","SCMP_ARCH_X32"]},
+                        {"architecture":"SCMP_ARCH_AARCH64","subArchitectures":["SCMP_ARCH_ARM"]}],
+             "syscalls":[{"names":["read"],"action":"SCMP_ACT_ALLOW"}]}
+            """;
+        var profile = JsonSerializer.Deserialize<SeccompProfile>(json)!;
+        var everything = SeccompCompiler.Compile(profile, [], "amd64", new Version(6, 1));
+        Assert.Equal(["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"], everything.Architectures);
+        var noX32 = SeccompCompiler.Compile(profile, [], "amd64", new Version(6, 1), a => a != "SCMP_ARCH_X32");
+        Assert.Equal(["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"], noX32.Architectures);
+        // The native architecture stays even if the predicate says no (the engine runs on it), and a plain list is the user's.
+        var native = SeccompCompiler.Compile(profile, [], "amd64", new Version(6, 1), _ => false);
+        Assert.Equal(["SCMP_ARCH_X86_64"], native.Architectures);
+        var plain = JsonSerializer.Deserialize<SeccompProfile>("""{"defaultAction":"SCMP_ACT_ERRNO","architectures":["SCMP_ARCH_X86_64","SCMP_ARCH_X32"],"syscalls":[]}""")!;
+        Assert.Equal(["SCMP_ARCH_X86_64", "SCMP_ARCH_X32"], SeccompCompiler.Compile(plain, [], "amd64", new Version(6, 1), _ => false).Architectures);
+    }
+
+    [Fact]
+    public void The_x32_probe_agrees_with_the_kernel_configuration()
+    {
+        // A real x32 system call from this test process: ENOSYS unless the kernel was built with the x32 ABI.
+        const string config = "/proc/config.gz";
+        Assert.True(KernelAbis.Executes("SCMP_ARCH_X86_64"));
+        Assert.Equal(KernelAbis.X32, KernelAbis.Executes("SCMP_ARCH_X32"));
+        if (System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+        {
+            Assert.False(KernelAbis.X32);
+            return;
+        }
+        // Without the kernel's configuration to compare with, the probe above is what there is.
+        if (!File.Exists(config)) return;
+        using var gz = new System.IO.Compression.GZipStream(File.OpenRead(config), System.IO.Compression.CompressionMode.Decompress);
+        var text = new StreamReader(gz).ReadToEnd();
+        Assert.Equal(text.Contains("CONFIG_X86_X32_ABI=y", StringComparison.Ordinal), KernelAbis.X32);
     }
 
     [Fact]
