@@ -26,6 +26,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<EngineReadiness>();
         services.AddSingleton<IEventBus, EventBus>();
         services.AddSingleton<SeccompProfiles>();
+        services.AddSingleton<IEngineInitializer, Cgroups.CgroupDynModsInitializer>();
         services.AddAdmission();
         services.AddImages();
         services.AddDistribution();
