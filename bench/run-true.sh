@@ -72,7 +72,7 @@ printf 'ratio webui/runc: %.2f (q1 %.2f)\n' "$(echo "$webui / $bare" | bc -l)" "
 printf "ratio webui/runc with WebUI's spec: %.2f (q1 %.2f)\n" "$(echo "$webui / $bare_spec" | bc -l)" "$(echo "$webui_q1 / $bare_spec_q1" | bc -l)"
 printf 'goal: webui <= 0.08 s\n'
 # The engine turns this on at start (Engine:CgroupFavorDynMods); it is host-wide, so bare runc above ran with it too.
-printf 'cgroup2 favordynmods: %s\n' "$(awk '$9 == "cgroup2" {print ($11 ~ /favordynmods/ ? "on" : "off"); exit}' /proc/self/mountinfo)"
+printf 'cgroup2 favordynmods: %s\n' "$(awk '{for (i = 7; i <= NF; i++) if ($i == "-") {if ($(i+1) == "cgroup2") {print ($(i+3) ~ /favordynmods/ ? "on" : "off"); exit} break}}' /proc/self/mountinfo)"
 if command -v dockerd >/dev/null && [[ -S /var/run/docker.sock ]]; then
   DOCKER_HOST=unix:///var/run/docker.sock docker run --rm --network none busybox true
   dockerd_t=$(DOCKER_HOST=unix:///var/run/docker.sock time_runs "$N" docker run --rm --network none busybox true | median)
