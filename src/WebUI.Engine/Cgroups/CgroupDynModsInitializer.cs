@@ -12,7 +12,8 @@ namespace WebUI.Engine.Cgroups;
 /// threadgroup lock is made for rare writers): 7 ms on these machines, up to 12 ms under load, in every `runc create`;
 /// with it, 0.3 ms. The price, in the kernel's words, is "making hot path operations such as forks and exits more
 /// expensive" (a shared lock instead of a per-CPU one). The lock is global, so the cgroup2 mount serves cgroup v1 and
-/// hybrid hosts too. The option stays until the next boot or remount; a kernel without it leaves the mount as it was.
+/// hybrid hosts too. The kernel keeps favoring until the next boot (on 6.18 here, even after a remount that drops the
+/// option from the mount's list); a kernel without the option leaves the mount as it was.
 /// </summary>
 internal sealed partial class CgroupDynModsInitializer(IOptions<EngineOptions> options, ILogger<CgroupDynModsInitializer> logger) : IEngineInitializer
 {
