@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using WebUI.DockerApi.Tests.Fixtures;
 
 namespace WebUI.DockerApi.Tests.Identity;
 
@@ -112,6 +113,39 @@ public sealed class AdmissionTests(AccessServerFixture fixture)
         (await fixture.DockerTcpAsync(adminToken, "rm", rootMade)).EnsureSuccess();
         var csv = await (await admin.GetAsync("/admin/audit.csv?action=settings.change")).Content.ReadAsStringAsync();
         Assert.Contains("AllowCapAdd = True", csv);
+    }
+
+    [Fact]
+    public async Task A_network_on_a_host_interface_needs_an_admin_or_its_setting()
+    {
+        var token = await OperatorTokenAsync();
+        var parent = "wa" + Guid.NewGuid().ToString("N")[..8];
+        var net = "hostif-" + Guid.NewGuid().ToString("N")[..6];
+        using var admin = await fixture.AdminAsync();
+        try
+        {
+            (await ProcessRunner.RunAsync("ip", ["link", "add", parent, "type", "veth", "peer", "name", parent + "p"])).EnsureSuccess();
+            string[] create = ["network", "create", "-d", "macvlan", "-o", $"parent={parent}", "--subnet", fixture.Server.Subnets.NextSubnet(), net];
+            var refused = await fixture.DockerTcpAsync(token, create);
+            Assert.True(refused.ExitCode != 0, refused.ToString());
+            Assert.Contains($"a macvlan network on host interface {parent} (needs an Admin, or the Admin setting \"Allow networks on host interfaces\")", refused.Stderr);
+            Assert.DoesNotContain(net, (await fixture.Server.Docker("network", "ls", "--format", "{{.Name}}")).Stdout);
+            // A bridge network stays open to the Operator.
+            var bridge = "opbr-" + Guid.NewGuid().ToString("N")[..6];
+            (await fixture.DockerTcpAsync(token, "network", "create", bridge)).EnsureSuccess();
+            (await fixture.DockerTcpAsync(token, "network", "rm", bridge)).EnsureSuccess();
+
+            var saved = await admin.SubmitAsync("/admin/security", "security", new Dictionary<string, string> { ["Input.AllowHostInterfaceNetworks"] = "true" });
+            Assert.Contains("Saved.", await saved.Content.ReadAsStringAsync());
+            (await fixture.DockerTcpAsync(token, create)).EnsureSuccess();
+            Assert.Equal("macvlan", (await fixture.Server.Docker("network", "inspect", "-f", "{{.Driver}}", net)).EnsureSuccess().Stdout.Trim());
+        }
+        finally
+        {
+            await admin.SubmitAsync("/admin/security", "security", new Dictionary<string, string>());
+            await fixture.Server.Docker("network", "rm", net);
+            await ProcessRunner.RunAsync("ip", ["link", "del", parent]);
+        }
     }
 
     [Fact]

@@ -28,6 +28,9 @@ public sealed record AdmissionSettings
     /// <summary>--security-opt other than no-new-privileges (seccomp/apparmor unconfined, label=disable, systempaths=unconfined).</summary>
     public bool AllowSecurityOpt { get; set; }
 
+    /// <summary>Networks that put containers on a host interface (macvlan, ipvlan: their parent= option): on the host's own network segment.</summary>
+    public bool AllowHostInterfaceNetworks { get; set; }
+
     /// <summary>Anonymous pulls from the built-in registry.</summary>
     public bool AllowAnonymousRegistryPull { get; set; }
 }
