@@ -57,6 +57,7 @@ internal sealed partial class ContainerService(
         OciSpecBuilder.Validate(config, host);
         var endpoints = Networks.NetworkingConfigReader.Read(request.NetworkingConfig);
         ResourcesBuilder.ApplyDefaults(host);
+        var warnings = BlockIo.DiscardUnsupported(host);
         if (host.Init == true) InitBinary.Find(options.Value.InitPath);
         foreach (var from in host.VolumesFrom ?? []) store.Get(from.Split(':')[0]);
 
@@ -136,7 +137,7 @@ internal sealed partial class ContainerService(
         Live(id);
         Publish(record, "create");
         LogCreated(logger, id, fullName, record.Config.Image);
-        return new ContainerCreateResult(id, []);
+        return new ContainerCreateResult(id, warnings);
     }
 
     public async Task StartAsync(string idOrName, CancellationToken cancellationToken)

@@ -52,6 +52,11 @@ public sealed class HostConfig
     public string CpusetCpus { get; set; } = "";
     public string CpusetMems { get; set; } = "";
     public ushort BlkioWeight { get; set; }
+    public List<WeightDevice>? BlkioWeightDevice { get; set; }
+    public List<ThrottleDevice>? BlkioDeviceReadBps { get; set; }
+    public List<ThrottleDevice>? BlkioDeviceWriteBps { get; set; }
+    public List<ThrottleDevice>? BlkioDeviceReadIOps { get; set; }
+    public List<ThrottleDevice>? BlkioDeviceWriteIOps { get; set; }
     public bool? OomKillDisable { get; set; }
     public List<Ulimit>? Ulimits { get; set; }
     public List<DeviceMapping>? Devices { get; set; }

@@ -5,7 +5,7 @@ using WebUI.Engine.Errors;
 namespace WebUI.Engine.Runtime;
 
 /// <summary>
-/// linux.resources from HostConfig: memory, cpu (NanoCpus → quota/period), cpuset, pids, blkio weight and the device
+/// linux.resources from HostConfig: memory, cpu (NanoCpus → quota/period), cpuset, pids, block IO (<see cref="BlockIo"/>) and the device
 /// rules. runc writes them under the container's cgroup (v1 controllers or the v2 unified tree) at create and on
 /// `runc update`. Validation follows dockerd's verifyPlatformContainerResources wording.
 /// </summary>
@@ -38,6 +38,7 @@ internal static class ResourcesBuilder
         if (h.CpuQuota > 0 && h.CpuQuota < 1000) throw EngineException.Invalid("CPU cfs quota can not be less than 1ms (i.e. 1000)");
         if (h.CpuShares < 0) throw EngineException.Invalid("invalid CPU shares: must be positive");
         if (h.BlkioWeight > 0 && (h.BlkioWeight < 10 || h.BlkioWeight > 1000)) throw EngineException.Invalid("Range of blkio weight is from 10 to 1000");
+        BlockIo.Validate(h);
         ValidateCpuset(h.CpusetCpus, "/sys/devices/system/cpu/online", "CPUs");
         ValidateCpuset(h.CpusetMems, "/sys/devices/system/node/online", "memory nodes");
     }
@@ -80,7 +81,8 @@ internal static class ResourcesBuilder
         // 0 and -1 mean unlimited in Docker; runc treats a missing pids object as "leave alone".
         if (h.PidsLimit > 0) r["pids"] = new JsonObject { ["limit"] = h.PidsLimit };
         else if (deviceRules is null && h.PidsLimit < 0) r["pids"] = new JsonObject { ["limit"] = -1 };
-        if (h.BlkioWeight > 0) r["blockIO"] = new JsonObject { ["weight"] = h.BlkioWeight };
+        // Per-device weights and throttles only in the spec: `docker update` changes the weight alone, as in Docker.
+        if (BlockIo.Build(h, withDevices: deviceRules is not null) is { } blockIo) r["blockIO"] = blockIo;
         return r;
     }
 

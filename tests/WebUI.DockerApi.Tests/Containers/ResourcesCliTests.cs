@@ -39,6 +39,94 @@ public sealed class ResourcesCliTests(BusyboxServerFixture fixture) : IClassFixt
         }
     }
 
+    /// <summary>The block device the root file system is on (/dev/vda on these machines), from mountinfo and /sys/dev/block.</summary>
+    private static (string Path, string Numbers) RootBlockDevice()
+    {
+        var root = File.ReadLines("/proc/self/mountinfo").Select(l => l.Split(' ')).First(f => f[4] == "/");
+        var numbers = root[2];
+        var name = File.ReadLines($"/sys/dev/block/{numbers}/uevent").First(l => l.StartsWith("DEVNAME=", StringComparison.Ordinal))[8..];
+        return ($"/dev/{name}", numbers);
+    }
+
+    [Fact]
+    public async Task Block_io_throttles_reach_the_cgroup_and_inspect()
+    {
+        var (device, numbers) = RootBlockDevice();
+        var name = "blkio-" + Guid.NewGuid().ToString("N")[..8];
+        (await Server.Docker("run", "-d", "--name", name, "--network", "none", "--device-read-bps", $"{device}:1mb", "--device-write-bps", $"{device}:2mb",
+            "--device-read-iops", $"{device}:300", "--device-write-iops", $"{device}:400", "busybox", "sleep", "60")).EnsureSuccess();
+        try
+        {
+            var id = (await Server.Docker("inspect", "-f", "{{.Id}}", name)).EnsureSuccess().Stdout.Trim();
+            if (V2)
+            {
+                Assert.Contains($"{numbers} rbps=1048576 wbps=2097152 riops=300 wiops=400", Cgroup(id, "", "", "io.max"));
+            }
+            else
+            {
+                Assert.Equal($"{numbers} 1048576", Cgroup(id, "blkio", "blkio.throttle.read_bps_device", ""));
+                Assert.Equal($"{numbers} 2097152", Cgroup(id, "blkio", "blkio.throttle.write_bps_device", ""));
+                Assert.Equal($"{numbers} 300", Cgroup(id, "blkio", "blkio.throttle.read_iops_device", ""));
+                Assert.Equal($"{numbers} 400", Cgroup(id, "blkio", "blkio.throttle.write_iops_device", ""));
+            }
+            var inspect = (await Server.Docker("inspect", "-f", "{{json .HostConfig.BlkioDeviceWriteBps}} {{json .HostConfig.BlkioDeviceReadIOps}}", name)).EnsureSuccess().Stdout.Trim();
+            Assert.Equal($"[{{\"Path\":\"{device}\",\"Rate\":2097152}}] [{{\"Path\":\"{device}\",\"Rate\":300}}]", inspect);
+        }
+        finally
+        {
+            await Server.Docker("rm", "-f", name);
+        }
+
+        // Not a block device, or no such path: a clear error at create, and no container.
+        var bad = "blkio-bad-" + Guid.NewGuid().ToString("N")[..8];
+        var r = await Server.Docker("create", "--name", bad, "--device-write-bps", "/dev/null:1mb", "busybox", "true");
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("--device-write-bps: /dev/null is not a block device", r.Stderr);
+        r = await Server.Docker("create", "--name", bad, "--device-read-iops", "/dev/no-such-disk:10", "busybox", "true");
+        Assert.Contains("--device-read-iops: /dev/no-such-disk", r.Stderr);
+        Assert.NotEqual(0, (await Server.Docker("inspect", bad)).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_weight_the_kernel_cannot_apply_is_discarded_with_dockers_warning()
+    {
+        var (device, _) = RootBlockDevice();
+        var name = "blkw-" + Guid.NewGuid().ToString("N")[..8];
+        var r = await Server.Docker("create", "--name", name, "--network", "none", "--blkio-weight", "300", "--blkio-weight-device", $"{device}:200", "busybox", "true");
+        try
+        {
+            r.EnsureSuccess();
+            var weights = (await Server.Docker("inspect", "-f", "{{.HostConfig.BlkioWeight}} {{len .HostConfig.BlkioWeightDevice}}", name)).EnsureSuccess().Stdout.Trim();
+            // Without CFQ/BFQ (mq-deadline here) cgroup v1 has no weight files: dockerd warns and drops both; with them both stay.
+            var v1NoWeights = !V2 && !File.Exists("/sys/fs/cgroup/blkio/blkio.weight") && !File.Exists("/sys/fs/cgroup/blkio/blkio.bfq.weight");
+            if (v1NoWeights)
+            {
+                Assert.Contains("Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.", r.Stderr);
+                Assert.Equal("0 0", weights);
+            }
+            else
+            {
+                Assert.Equal("300 1", weights);
+            }
+            (await Server.Docker("start", "-a", name)).EnsureSuccess();
+        }
+        finally
+        {
+            await Server.Docker("rm", "-f", name);
+        }
+        // The CLI checks the range itself; docker-py sends what it is given, and the engine refuses it.
+        var bad = await Server.PythonAsync($$"""
+            import docker
+            api = docker.APIClient(base_url='unix://' + SOCK)
+            try:
+                api.create_container('busybox', 'true', host_config=api.create_host_config(blkio_weight_device=[{'Path': '{{device}}', 'Weight': 5}]))
+                print('created')
+            except docker.errors.APIError as e:
+                print(e.status_code, e.explanation)
+            """);
+        Assert.Contains($"400 invalid weight for device {device}: 5 (range is from 10 to 1000)", bad.Stdout);
+    }
+
     [Fact]
     public async Task A_run_within_its_memory_limit_is_not_OOM_killed()
     {
