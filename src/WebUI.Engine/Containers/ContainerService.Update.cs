@@ -40,6 +40,8 @@ internal sealed partial class ContainerService
             if (update.BlkioWeight != 0) h.BlkioWeight = update.BlkioWeight;
             if (update.PidsLimit is { } pids) h.PidsLimit = pids;
             ResourcesBuilder.Validate(h);
+            // As dockerd: a weight this kernel cannot apply is dropped with a warning rather than kept as if it held.
+            var warnings = BlockIo.DiscardUnsupported(h);
             if (update.RestartPolicy is { Name.Length: > 0 } policy)
             {
                 if (policy.Name is not ("no" or "always" or "unless-stopped" or "on-failure"))
@@ -66,7 +68,7 @@ internal sealed partial class ContainerService
             store.Save(record);
             Publish(record, "update");
             LogUpdated(logger, record.Id);
-            return [];
+            return warnings;
         }
         finally
         {

@@ -109,6 +109,19 @@ public sealed class ResourcesCliTests(BusyboxServerFixture fixture) : IClassFixt
                 Assert.Equal("300 1", weights);
             }
             (await Server.Docker("start", "-a", name)).EnsureSuccess();
+            // docker update the same way.
+            var updated = await Server.Docker("update", "--blkio-weight", "400", name);
+            updated.EnsureSuccess();
+            var weight = (await Server.Docker("inspect", "-f", "{{.HostConfig.BlkioWeight}}", name)).EnsureSuccess().Stdout.Trim();
+            if (v1NoWeights)
+            {
+                Assert.Contains("Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.", updated.Stderr + updated.Stdout);
+                Assert.Equal("0", weight);
+            }
+            else
+            {
+                Assert.Equal("400", weight);
+            }
         }
         finally
         {
