@@ -4,11 +4,11 @@ namespace WebUI.Engine.Containers;
 
 /// <summary>
 /// docker ps filtering: status, name, label, id, ancestor, exited, before, since, health, volume, network, publish, expose,
-/// is-task; then newest first and limit.
+/// is-task, isolation; then newest first and limit.
 /// </summary>
 internal static class ContainerFilters
 {
-    private static readonly string[] Known = ["status", "name", "label", "id", "ancestor", "exited", "before", "since", "health", "volume", "is-task", "network", "publish", "expose"];
+    private static readonly string[] Known = ["status", "name", "label", "id", "ancestor", "exited", "before", "since", "health", "volume", "is-task", "network", "publish", "expose", "isolation"];
     private static readonly string[] HealthValues = ["starting", "healthy", "unhealthy", "none"];
     private static readonly string[] Statuses = ["created", "restarting", "running", "removing", "paused", "exited", "dead"];
 
@@ -22,6 +22,10 @@ internal static class ContainerFilters
 
         foreach (var h in Get(f, "health"))
             if (!HealthValues.Contains(h)) throw EngineException.Invalid($"Unrecognised filter value for health: {h}");
+        // Linux knows only the default isolation (process and hyperv are Windows'), as dockerd's filter check says. Its
+        // containers keep HostConfig.Isolation as given, "" from the CLI, which "default" does not match: as in Docker.
+        foreach (var i in Get(f, "isolation"))
+            if (i is not ("default" or "")) throw EngineException.Invalid($"invalid filter 'isolation={i}'");
         // Swarm tasks are containers swarm manages: this engine has none, so is-task=true lists nothing.
         var isTask = Get(f, "is-task").Select(v => bool.TryParse(v, out var b) ? b : throw EngineException.Invalid($"invalid filter 'is-task={v}'")).ToList();
 
@@ -46,6 +50,7 @@ internal static class ContainerFilters
             Match(f, "health", h => h == (c.State.Health?.Status ?? "none")) &&
             Match(f, "volume", v => c.MountPoints.Any(m => m.Destination == v || (m.Name.Length > 0 ? m.Name : m.Source) == v)) &&
             !isTask.Contains(true) &&
+            Match(f, "isolation", v => v == c.HostConfig.Isolation) &&
             Match(f, "network", v => OnNetwork(networks, c, v)) &&
             (publish is null && expose is null || MatchesPorts(networks, c, publish, expose)) &&
             (before is null || c.Created < before) &&

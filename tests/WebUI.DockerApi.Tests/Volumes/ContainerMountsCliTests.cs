@@ -153,7 +153,7 @@ public sealed class ContainerMountsCliTests(BusyboxServerFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task Ps_filters_by_volume_name_or_mount_destination_and_is_task()
+    public async Task Ps_filters_by_volume_name_or_mount_destination_is_task_and_isolation()
     {
         var vol = "pv" + Guid.NewGuid().ToString("N")[..8];
         var label = "pf" + Guid.NewGuid().ToString("N")[..8];
@@ -172,6 +172,9 @@ public sealed class ContainerMountsCliTests(BusyboxServerFixture fixture) : ICla
         Assert.Equal("", await Ps("is-task=true"));
         Assert.Equal(2, (await Ps("is-task=false")).Split('\n').Length);
         Assert.Contains("invalid filter 'is-task=maybe'", (await Server.Docker("ps", "--filter", "is-task=maybe")).Stderr);
+        // isolation: Linux has only the default; the CLI leaves HostConfig.Isolation empty, which "default" does not match (as dockerd).
+        Assert.Equal("", await Ps("isolation=default"));
+        Assert.Contains("invalid filter 'isolation=hyperv'", (await Server.Docker("ps", "--filter", "isolation=hyperv")).Stderr);
         await Server.Docker("rm", "-f", with, without);
         await Server.Docker("volume", "rm", vol);
     }
