@@ -126,7 +126,7 @@ public sealed class NetworksCliTests(BusyboxServerFixture fixture) : IClassFixtu
         cleanup.Containers.Add(clash);
         var taken = await Server.Docker("run", "-d", "--name", clash, "-p", $"127.0.0.1:{port}:80", "busybox", "true");
         Assert.NotEqual(0, taken.ExitCode);
-        Assert.Contains("port is already allocated", taken.Stderr);
+        Assert.True(taken.Stderr.Contains("port is already allocated", StringComparison.Ordinal), taken.ToString());
     }
 
     [Fact]
