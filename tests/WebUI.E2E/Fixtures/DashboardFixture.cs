@@ -8,6 +8,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private readonly Dictionary<IPage, List<string>> _consoleErrors = [];
+    private readonly HashSet<IPage> _networkChanged = [];
 
     public const string AdminPassword = "e2e-admin-password";
 
@@ -52,7 +53,23 @@ public sealed class DashboardFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
         // Blazor Server: the prerendered page is inert until the circuit is up; the layout marks <html> then.
-        await page.Locator("html[data-circuit=ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var ready = page.Locator("html[data-circuit=ready]");
+        try
+        {
+            await ready.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 10_000 });
+        }
+        catch (TimeoutException) when (SawNetworkChange(page))
+        {
+            // Chromium aborted the circuit's connection because the host's addresses changed (the engine under test makes
+            // and deletes bridges and veths), and Blazor does not retry a circuit that never started: load the page again,
+            // as a user would. Only then, and only the failed load's own errors are forgotten; the page must still come up.
+            List<string> failedLoad;
+            lock (_consoleErrors) failedLoad = _consoleErrors[page];
+            lock (failedLoad) failedLoad.Clear();
+            lock (_networkChanged) _networkChanged.Remove(page);
+            await page.ReloadAsync();
+            await ready.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        }
         return page;
     }
 
@@ -67,7 +84,13 @@ public sealed class DashboardFixture : IAsyncLifetime
         // Not counted: net::ERR_NETWORK_CHANGED, Chromium failing its requests in flight when the host's addresses change,
         // which the engine under test does (and other tests' servers) each time it makes a bridge or a veth. The page's
         // own outcome is still asserted by every test; any other console error, page error or failed response fails it.
-        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.Contains("net::ERR_NETWORK_CHANGED", StringComparison.Ordinal)) lock (errors) errors.Add(m.Text); };
+        page.Console += (_, m) =>
+        {
+            if (m.Type != "error") return;
+            if (m.Text.Contains("net::ERR_NETWORK_CHANGED", StringComparison.Ordinal)) NetworkChanged(page);
+            else lock (errors) errors.Add(m.Text);
+        };
+        page.RequestFailed += (_, r) => { if (r.Failure?.Contains("net::ERR_NETWORK_CHANGED", StringComparison.Ordinal) == true) NetworkChanged(page); };
         page.PageError += (_, e) => { lock (errors) errors.Add(e); };
         page.Response += (_, r) => { if (r.Status >= 400) lock (errors) errors.Add($"{r.Status} {r.Url}"); };
         return page;
@@ -78,8 +101,19 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         List<string> errors;
         lock (_consoleErrors) { errors = _consoleErrors[page]; _consoleErrors.Remove(page); }
+        lock (_networkChanged) _networkChanged.Remove(page);
         await page.Context.CloseAsync();
         lock (errors) Assert.True(errors.Count == 0, "browser console errors:\n" + string.Join("\n", errors) + "\nserver log:\n" + Server.Log);
+    }
+
+    private void NetworkChanged(IPage page)
+    {
+        lock (_networkChanged) _networkChanged.Add(page);
+    }
+
+    private bool SawNetworkChange(IPage page)
+    {
+        lock (_networkChanged) return _networkChanged.Contains(page);
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
