@@ -22,7 +22,7 @@ internal static class BlockIo
             if (d.Weight is < 10 or > 1000) throw EngineException.Invalid($"invalid weight for device {d.Path}: {d.Weight} (range is from 10 to 1000)");
             Numbers(d.Path, "--blkio-weight-device");
         }
-        foreach (var (list, flag) in Throttles(h)) foreach (var d in list) Numbers(d.Path, flag);
+        foreach (var (list, _, flag) in Throttles(h)) foreach (var d in list) Numbers(d.Path, flag);
     }
 
     /// <summary>dockerd's warnings for weights the kernel cannot apply; those weights are dropped from <paramref name="h"/>.</summary>
@@ -59,15 +59,9 @@ internal static class BlockIo
                     return (JsonNode)new JsonObject { ["major"] = major, ["minor"] = minor, ["weight"] = d.Weight };
                 })]);
             }
-            foreach (var (list, key, flag) in new[]
+            foreach (var (list, key, flag) in Throttles(h))
             {
-                (h.BlkioDeviceReadBps, "throttleReadBpsDevice", "--device-read-bps"),
-                (h.BlkioDeviceWriteBps, "throttleWriteBpsDevice", "--device-write-bps"),
-                (h.BlkioDeviceReadIOps, "throttleReadIOPSDevice", "--device-read-iops"),
-                (h.BlkioDeviceWriteIOps, "throttleWriteIOPSDevice", "--device-write-iops"),
-            })
-            {
-                if (list is not { Count: > 0 }) continue;
+                if (list.Count == 0) continue;
                 o[key] = new JsonArray([.. list.Select(d =>
                 {
                     var (major, minor) = Numbers(d.Path, flag);
@@ -78,12 +72,13 @@ internal static class BlockIo
         return o.Count > 0 ? o : null;
     }
 
-    private static IEnumerable<(List<ThrottleDevice> List, string Flag)> Throttles(HostConfig h)
+    /// <summary>The four throttles that are set: each with its spec key and the docker run option that sets it (for errors).</summary>
+    private static IEnumerable<(List<ThrottleDevice> List, string Key, string Flag)> Throttles(HostConfig h)
     {
-        if (h.BlkioDeviceReadBps is { } a) yield return (a, "--device-read-bps");
-        if (h.BlkioDeviceWriteBps is { } b) yield return (b, "--device-write-bps");
-        if (h.BlkioDeviceReadIOps is { } c) yield return (c, "--device-read-iops");
-        if (h.BlkioDeviceWriteIOps is { } d) yield return (d, "--device-write-iops");
+        if (h.BlkioDeviceReadBps is { } a) yield return (a, "throttleReadBpsDevice", "--device-read-bps");
+        if (h.BlkioDeviceWriteBps is { } b) yield return (b, "throttleWriteBpsDevice", "--device-write-bps");
+        if (h.BlkioDeviceReadIOps is { } c) yield return (c, "throttleReadIOPSDevice", "--device-read-iops");
+        if (h.BlkioDeviceWriteIOps is { } d) yield return (d, "throttleWriteIOPSDevice", "--device-write-iops");
     }
 
     /// <summary>The block device's major and minor numbers; InvalidArgument naming the option when the path is not one.</summary>
