@@ -302,14 +302,20 @@ public sealed class ContainersPageTests : DashboardTestContext
     private static string? AriaSort(IRenderedComponent<ContainersPage> page, string column) =>
         page.Find($"button[data-testid=sort-{column}]").ParentElement?.GetAttribute("aria-sort");
 
-    [Fact]
-    public async Task The_circuit_shows_the_prerendered_rows_without_listing_again_unless_a_container_changed()
+    /// <summary>The prerender of a page listing "web" (running), its state persisted for the circuit, then the prerender gone.</summary>
+    private async Task PrerenderWithOneRunningContainerAsync()
     {
         var state = PersistentState;
         Containers.Add("web", ContainerStatus.Running);
-        Render<ContainersPage>(); // the prerender
+        Render<ContainersPage>();
         state.TriggerOnPersisting();
         await DisposeComponentsAsync();
+    }
+
+    [Fact]
+    public async Task The_circuit_shows_the_prerendered_rows_without_listing_again_unless_a_container_changed()
+    {
+        await PrerenderWithOneRunningContainerAsync();
         var listed = Containers.ListCount;
 
         var circuit = Render<ContainersPage>();
@@ -321,11 +327,7 @@ public sealed class ContainersPageTests : DashboardTestContext
     [Fact]
     public async Task The_circuit_lists_again_when_a_container_changed_after_the_prerender()
     {
-        var state = PersistentState;
-        Containers.Add("web", ContainerStatus.Running);
-        Render<ContainersPage>(); // the prerender
-        state.TriggerOnPersisting();
-        await DisposeComponentsAsync();
+        await PrerenderWithOneRunningContainerAsync();
         var late = Containers.Add("late", ContainerStatus.Created);
         Events.Publish("container", "create", late.Id);
 
